@@ -1,0 +1,58 @@
+/**
+ * The `newsdesk` command: serve, migrate, import. Each subcommand opens the store from the environment
+ * (see `server/config.ts`), does its work and closes it.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { NewsdeskError } from '../domain/errors.js';
+import { configFromEnv, parsePort } from '../server/config.js';
+import { importCommand } from './import-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { serveCommand } from './serve-command.js';
+
+const program = new Command()
+  .name('newsdesk')
+  .description('Newsdesk: a newsroom and wire feeds go in, a fast reader site comes out.')
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Environment:
+  NEWSDESK_DATA   folder for the SQLite database (default ./data)
+  DATABASE_URL    postgres://… to use PostgreSQL instead of SQLite
+  NEWSDESK_NOW    pin the clock, e.g. 2015-09-11T21:03:00+08:00, to browse an archive as if live
+  NEWSDESK_URL    public base URL used in share links and canonical URLs
+  PORT, HOST      where to listen (default 3000, 0.0.0.0)`,
+  );
+
+const portOption = (value: string) => {
+  try {
+    return parsePort(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+
+program
+  .command('serve')
+  .description('run the reader site and API (migrates the database first)')
+  .option('-p, --port <n>', 'port to listen on (default $PORT or 3000)', portOption)
+  .option('--demo', 'load demo content when the database has no stories')
+  .action((options: { port?: number; demo?: boolean }) => serveCommand(configFromEnv(), options));
+
+program
+  .command('migrate')
+  .description('bring the database schema to the newest version')
+  .action(() => migrateCommand(configFromEnv()));
+
+program
+  .command('import')
+  .description('import news from JSON Lines files (one article per line); re-importing changes nothing')
+  .argument('<path...>', 'JSON Lines files')
+  .option('--section <name>', 'section for records that name none', 'News')
+  .action((paths: string[], options: { section: string }) => importCommand(configFromEnv(), paths, options));
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof NewsdeskError) console.error(`newsdesk: ${error.message} (${error.code})`);
+  else console.error(error);
+  process.exitCode = 1;
+});

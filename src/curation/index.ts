@@ -1,0 +1,99 @@
+/**
+ * Curation: the lists around a story (Related Stories, Today's Top News, Hot Topics, Editor's Picks). This is the
+ * seam the reader site calls; the rules behind each list live in pure modules beside it and can be replaced
+ * without the site noticing. Related lists are computed when the news changes (`refreshRelated`), never per request.
+ */
+import type { Article, ArticleSummary } from '../domain/article.js';
+import { startOfEditionDay } from '../domain/edition.js';
+import type { Store, TopicCount } from '../store/index.js';
+import { fillUp, spreadAcrossSections } from './lists.js';
+import { type RelatedSettings, defaultRelatedSettings, discriminatingTerms, rankRelated } from './related.js';
+
+export { extractTerms } from './terms.js';
+
+const HOUR_MS = 3_600_000;
+export const EDITORS_PICKS = 'editors-picks';
+
+export interface ListSizes {
+  related: number;
+  topNews: number;
+  hotTopics: number;
+  editorsPicks: number;
+}
+
+export const defaultListSizes: ListSizes = { related: 5, topNews: 8, hotTopics: 8, editorsPicks: 6 };
+
+export class Curation {
+  constructor(
+    private readonly store: Store,
+    private readonly relatedSettings: RelatedSettings = defaultRelatedSettings,
+  ) {}
+
+  /** Recomputes and stores the related lists of `articleIds`. */
+  async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
+    const totalDocs = await this.store.articles.countPublished();
+    let done = 0;
+    for (const id of articleIds) {
+      const target = await this.store.related.target(id);
+      if (target) {
+        const lookup = discriminatingTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
+        const postings = await this.store.related.postings(lookup, id);
+        await this.store.related.replace(id, rankRelated(target, postings, totalDocs, this.relatedSettings));
+      }
+      onProgress?.(++done);
+    }
+  }
+
+  /**
+   * The related stories a reader may see now; when the stored list has too few visible entries (a story on the
+   * archive's first day), the newest stories on the same topic or in the same section fill it up.
+   */
+  async relatedFor(article: Article, now: Date, limit = defaultListSizes.related): Promise<ArticleSummary[]> {
+    const at = now.toISOString();
+    const related = await this.store.related.relatedOf(article.id, at, limit);
+    if (related.length >= limit) return related;
+    const firstTopic = article.topics[0];
+    const sameSubject = await this.store.articles.list({
+      now: at,
+      limit: limit * 2,
+      ...(firstTopic ? { topicId: firstTopic.id } : { sectionId: article.section.id }),
+    });
+    return fillUp(related, sameSubject, limit, { exclude: [article.id] });
+  }
+
+  /** Today's stories in the edition's zone, by editorial priority then recency; the newest stories on a quiet day. */
+  async topNews(now: Date, timeZone: string, limit = defaultListSizes.topNews): Promise<ArticleSummary[]> {
+    const at = now.toISOString();
+    const today = await this.store.articles.byPriority(startOfEditionDay(now, timeZone).toISOString(), at, limit);
+    if (today.length >= limit) return today;
+    return fillUp(today, await this.store.articles.list({ now: at, limit }), limit);
+  }
+
+  /** The most frequent topics of the last 24 hours, topped up from the newest stories' topics. */
+  async hotTopics(now: Date, limit = defaultListSizes.hotTopics): Promise<TopicCount[]> {
+    const at = now.toISOString();
+    const recent = await this.store.taxonomy.topicFrequencies(new Date(now.getTime() - 24 * HOUR_MS).toISOString(), at, limit);
+    if (recent.length >= limit) return recent;
+    const newest = await this.store.taxonomy.topicFrequenciesOfNewest(200, at, limit);
+    return fillUp(recent, newest, limit, { key: (t) => t.topic.id });
+  }
+
+  /**
+   * The Editor's Picks collection; where editors have picked fewer, the week's highest-priority stories not already
+   * in Today's Top News, one section at a time.
+   */
+  async editorsPicks(now: Date, exclude: string[], limit = defaultListSizes.editorsPicks): Promise<ArticleSummary[]> {
+    const at = now.toISOString();
+    const picked = await this.store.collections.items(EDITORS_PICKS, at, limit);
+    if (picked.length >= limit) return picked;
+    const weekAgo = new Date(now.getTime() - 7 * 24 * HOUR_MS).toISOString();
+    const candidates = await this.store.articles.byPriority(weekAgo, at, limit * 4 + exclude.length);
+    const fallback = fillUp(
+      spreadAcrossSections(candidates.filter((a) => !exclude.includes(a.id))),
+      await this.store.articles.list({ now: at, limit: limit + exclude.length }),
+      limit,
+      { exclude },
+    );
+    return fillUp(picked, fallback, limit);
+  }
+}

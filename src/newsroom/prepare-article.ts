@@ -1,0 +1,90 @@
+/**
+ * From an `ArticleInput` (import, demo, later the editor) to a storable `ArticleWrite`: validated, normalised,
+ * sanitized and indexed. Pure, so every rule here is tested without a database.
+ */
+import { type ArticleInput, type ArticleStatus, articleStatuses } from '../domain/article.js';
+import { InvalidRecordError } from '../domain/errors.js';
+import { sanitizeBodyHtml, stripTags } from '../domain/sanitize.js';
+import { extractTerms } from '../curation/index.js';
+import type { ArticleWrite } from '../store/index.js';
+
+export const MAX_HEADLINE_LENGTH = 300;
+export const MAX_BODY_LENGTH = 1_000_000;
+export const MAX_PRIORITY = 10;
+
+export interface PrepareContext {
+  now: Date;
+  newId: () => string;
+}
+
+export function prepareArticle(input: ArticleInput, context: PrepareContext): ArticleWrite {
+  const headline = stripTags(requireText(input.headline, 'headline'));
+  if (!headline) throw new InvalidRecordError('headline is empty once markup is removed', 'headline');
+  if (headline.length > MAX_HEADLINE_LENGTH) {
+    throw new InvalidRecordError(`headline is ${headline.length} characters; the most is ${MAX_HEADLINE_LENGTH}`, 'headline');
+  }
+  if (typeof input.bodyHtml !== 'string') throw new InvalidRecordError('body must be a string', 'body');
+  if (input.bodyHtml.length > MAX_BODY_LENGTH) {
+    throw new InvalidRecordError(`body is ${input.bodyHtml.length} characters; the most is ${MAX_BODY_LENGTH}`, 'body');
+  }
+  const section = requireText(input.section, 'section');
+  const status = parseStatus(input.status ?? 'published');
+  const priority = input.priority ?? 0;
+  if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
+    throw new InvalidRecordError(`priority must be a whole number from 0 to ${MAX_PRIORITY}`, 'priority');
+  }
+  const now = context.now.toISOString();
+  const publishedAt = parseTime(input.publishedAt, 'publishedAt') ?? (status === 'published' ? now : null);
+  const updatedAt = parseTime(input.updatedAt, 'updatedAt') ?? publishedAt ?? now;
+  if (publishedAt && updatedAt < publishedAt) {
+    throw new InvalidRecordError('updatedAt is earlier than publishedAt', 'updatedAt');
+  }
+  const bodyHtml = sanitizeBodyHtml(input.bodyHtml);
+  const topics = (input.topics ?? []).map((t) => t.trim()).filter(Boolean);
+
+  return {
+    id: input.id?.trim() || context.newId(),
+    headline,
+    standfirst: optionalText(input.standfirst),
+    bodyHtml,
+    dateline: optionalText(input.dateline),
+    byline: optionalText(input.byline),
+    authors: (input.authors ?? []).map((a) => a.trim()).filter(Boolean),
+    source: optionalText(input.source),
+    section,
+    topics,
+    language: optionalText(input.language) ?? 'en',
+    status,
+    priority,
+    publishedAt,
+    updatedAt,
+    image: input.image ?? null,
+    terms: extractTerms({ headline, text: stripTags(bodyHtml), topics }),
+  };
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !value.trim()) throw new InvalidRecordError(`${field} is required`, field);
+  return value.trim();
+}
+
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? stripTags(value) : null;
+}
+
+function parseStatus(value: string): ArticleStatus {
+  if ((articleStatuses as readonly string[]).includes(value)) return value as ArticleStatus;
+  throw new InvalidRecordError(`status must be one of ${articleStatuses.join(', ')}`, 'status');
+}
+
+/** ISO 8601 to canonical UTC; a time without an offset is read as UTC, as the corpora's README specifies. */
+export function parseTime(value: unknown, field: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value !== 'string') throw new InvalidRecordError(`${field} must be an ISO 8601 string`, field);
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+  const ms = Date.parse(hasZone || !value.includes('T') ? value : `${value}Z`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {
+    throw new InvalidRecordError(`${field} "${value}" is not an ISO 8601 time`, field);
+  }
+  return new Date(ms).toISOString();
+}

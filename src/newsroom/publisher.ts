@@ -1,0 +1,48 @@
+/**
+ * The one way stories enter the store: prepare (validate, sanitize, index), write in a transaction, then refresh the
+ * curated read model for what changed. Importers and the demo call this; the editor will too.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ArticleInput } from '../domain/article.js';
+import type { Clock } from '../domain/clock.js';
+import type { Curation } from '../curation/index.js';
+import type { ArticleWrite, SaveOutcome, Store } from '../store/index.js';
+import { prepareArticle } from './prepare-article.js';
+
+export interface BatchResult {
+  outcomes: SaveOutcome[];
+  changedIds: string[];
+}
+
+export class Publisher {
+  constructor(
+    private readonly store: Store,
+    private readonly curation: Curation,
+    private readonly clock: Clock,
+    private readonly newId: () => string = () => randomUUID(),
+  ) {}
+
+  /** Validates one input; throws `InvalidRecordError` naming the field at fault. */
+  prepare(input: ArticleInput): ArticleWrite {
+    return prepareArticle(input, { now: this.clock.now(), newId: this.newId });
+  }
+
+  /** Writes prepared stories in one transaction: all land or none do. Does not refresh curation. */
+  async writeBatch(writes: ArticleWrite[]): Promise<BatchResult> {
+    const now = this.clock.now().toISOString();
+    const outcomes = await this.store.transaction(async (trx) => {
+      const results: SaveOutcome[] = [];
+      for (const write of writes) results.push(await this.store.articles.saveIn(trx, write, now));
+      return results;
+    });
+    const changedIds = writes.filter((_, i) => outcomes[i] !== 'unchanged').map((w) => w.id);
+    return { outcomes, changedIds };
+  }
+
+  /** Prepares, writes and relates stories: what a single publish from the newsroom does. */
+  async publish(inputs: ArticleInput[]): Promise<BatchResult> {
+    const result = await this.writeBatch(inputs.map((input) => this.prepare(input)));
+    await this.curation.refreshRelated(result.changedIds);
+    return result;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * The reader site: server-rendered pages (home, article, section, topic, source, 404) behind an in-memory page
+ * cache. It reads through the store and the curation seam and knows nothing of the newsroom or the API.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Article, articlePath, sectionPath, sourcePath, topicPath } from '../domain/article.js';
+import type { Clock } from '../domain/clock.js';
+import type { Edition } from '../domain/edition.js';
+import { stripTags } from '../domain/sanitize.js';
+import type { Curation } from '../curation/index.js';
+import type { Store } from '../store/index.js';
+import { AssetStore } from './assets.js';
+import type { SafeHtml } from './html.js';
+import { PageCache, type RenderedPage } from './page-cache.js';
+import { articleBody, articleStructuredData } from './views/article-page.js';
+import { homeBody } from './views/home-page.js';
+import { layout } from './views/layout.js';
+import { listBody, notFoundBody, pageHref } from './views/list-page.js';
+import type { RailLists } from './views/parts.js';
+
+export { PageCache } from './page-cache.js';
+
+export interface SiteOptions {
+  store: Store;
+  curation: Curation;
+  clock: Clock;
+  edition: Edition;
+  publicUrl: string;
+  cache: PageCache;
+}
+
+const PAGE_SIZE = 20;
+const MAX_PAGE = 500;
+const SECTION_BLOCK_SIZE = 4;
+/** Surrogate key of everything that shows the front lists (Top News, Hot Topics, Picks, section blocks). */
+export const FRONT_KEY = 'front';
+
+export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
+  const { store, curation, clock, edition, publicUrl, cache } = options;
+  const tz = edition.timeZone;
+  const assets = new AssetStore();
+
+  const page = (title: string, canonicalPath: string, body: SafeHtml, extra: Partial<Parameters<typeof layout>[0]> = {}) =>
+    store.taxonomy.sections().then((sections) =>
+      layout({ title, canonicalPath, body, edition, sections, stylesheet: assets.stylesheetPath, publicUrl, ...extra }),
+    );
+
+  async function railLists(now: Date): Promise<RailLists> {
+    const [topNews, hotTopics] = await Promise.all([curation.topNews(now, tz), curation.hotTopics(now)]);
+    const editorsPicks = await curation.editorsPicks(now, topNews.map((s) => s.id));
+    return { topNews, hotTopics, editorsPicks };
+  }
+
+  async function notFound(): Promise<RenderedPage> {
+    return { status: 404, body: await page('Page not found', '/404', notFoundBody()), keys: [FRONT_KEY] };
+  }
+
+  async function send(request: FastifyRequest, reply: FastifyReply, cacheKey: string, render: () => Promise<RenderedPage>) {
+    const entry = await cache.get(cacheKey, render);
+    const maxAge = entry.status === 200 ? 60 : 30;
+    reply
+      .code(entry.status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=300`)
+      .header('etag', entry.etag)
+      .header('surrogate-key', entry.keys.join(' '));
+    if (entry.status === 200 && request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+    return reply.send(entry.body);
+  }
+
+  /** `?page=N` as a page number; anything else that is not a plain positive integer is a missing page. */
+  function pageNumber(request: FastifyRequest): number | null {
+    const raw = (request.query as Record<string, unknown>).page;
+    if (raw === undefined) return 1;
+    if (typeof raw !== 'string' || !/^[1-9]\d{0,3}$/.test(raw) || Number(raw) > MAX_PAGE) return null;
+    return Number(raw);
+  }
+
+  app.get('/', (request, reply) =>
+    send(request, reply, '/', async () => {
+      const now = clock.now();
+      const lists = await railLists(now);
+      const sections = await store.taxonomy.sections();
+      const sectionBlocks = await Promise.all(
+        sections.map(async (section) => ({
+          section,
+          stories: await store.articles.list({ now: now.toISOString(), sectionId: section.id, limit: SECTION_BLOCK_SIZE }),
+        })),
+      );
+      const [lead, ...rest] = lists.topNews;
+      const body = homeBody({
+        lead: lead ?? null,
+        rail: { ...lists, topNews: rest },
+        sectionBlocks: sectionBlocks.filter((b) => b.stories.length),
+        edition,
+      });
+      return { status: 200, body: await page(edition.siteName, '/', body, { description: edition.tagline }), keys: [FRONT_KEY] };
+    }),
+  );
+
+  app.get<{ Params: { year: string; month: string; day: string; slug: string } }>(
+    '/:year/:month/:day/:slug',
+    async (request, reply) => {
+      const { year, month, day, slug } = request.params;
+      if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || !/^\d{2}$/.test(day)) {
+        return send(request, reply, '/404', notFound);
+      }
+      const now = clock.now();
+      const article = await store.articles.findBySlug(slug, now.toISOString());
+      if (!article) return send(request, reply, '/404', notFound);
+      const canonical = articlePath(article, tz);
+      if (canonical !== request.url.split('?')[0]) return reply.redirect(canonical, 301);
+      return send(request, reply, canonical, () => renderArticle(article, now));
+    },
+  );
+
+  async function renderArticle(article: Article, now: Date): Promise<RenderedPage> {
+    const [related, lists] = await Promise.all([curation.relatedFor(article, now), railLists(now)]);
+    const path = articlePath(article, tz);
+    const view = { article, related, rail: lists, edition, url: `${publicUrl}${path}` };
+    const body = await page(article.headline, path, articleBody(view), {
+      description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
+      language: article.language,
+      activeSectionId: article.section.id,
+      head: articleStructuredData(view),
+    });
+    return {
+      status: 200,
+      body,
+      keys: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`), FRONT_KEY],
+    };
+  }
+
+  const listRoute = (
+    prefix: string,
+    kind: string,
+    find: (slug: string) => Promise<{ id: string; name: string; path: string; filter: object } | null>,
+  ) =>
+    app.get<{ Params: { slug: string } }>(`${prefix}/:slug`, async (request, reply) => {
+      const pageNo = pageNumber(request);
+      const target = pageNo === null ? null : await find(request.params.slug);
+      if (!target || pageNo === null) return send(request, reply, '/404', notFound);
+      return send(request, reply, pageHref(target.path, pageNo), async () => {
+        const now = clock.now();
+        const stories = await store.articles.list({
+          now: now.toISOString(),
+          ...target.filter,
+          limit: PAGE_SIZE + 1,
+          offset: (pageNo - 1) * PAGE_SIZE,
+        });
+        if (pageNo > 1 && !stories.length) return notFound();
+        const body = listBody({
+          kind,
+          title: target.name,
+          path: target.path,
+          page: pageNo,
+          hasNext: stories.length > PAGE_SIZE,
+          stories: stories.slice(0, PAGE_SIZE),
+          rail: await railLists(now),
+          edition,
+        });
+        const html = await page(target.name, pageHref(target.path, pageNo), body, {
+          activeSectionId: kind === 'Section' ? target.id : '',
+        });
+        return { status: 200, body: html, keys: [`${kind.toLowerCase()}:${target.id}`, FRONT_KEY] };
+      });
+    });
+
+  listRoute('/section', 'Section', async (slug) => {
+    const section = await store.taxonomy.sectionBySlug(slug);
+    return section && { id: section.id, name: section.name, path: sectionPath(section), filter: { sectionId: section.id } };
+  });
+  listRoute('/topic', 'Topic', async (slug) => {
+    const topic = await store.taxonomy.topicBySlug(slug);
+    return topic && { id: topic.id, name: topic.name, path: topicPath(topic), filter: { topicId: topic.id } };
+  });
+  listRoute('/source', 'Source', async (slug) => {
+    const source = await store.taxonomy.sourceBySlug(slug);
+    return source && { id: source.id, name: source.name, path: sourcePath(source), filter: { sourceId: source.id } };
+  });
+
+  app.get('/assets/*', async (request, reply) => {
+    const asset = assets.get(request.url.split('?')[0]!);
+    if (!asset) return send(request, reply, '/404', notFound);
+    return reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
+  });
+
+  app.setNotFoundHandler((request, reply) => send(request, reply, '/404', notFound));
+};

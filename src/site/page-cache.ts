@@ -1,0 +1,80 @@
+/**
+ * Rendered pages in memory, keyed by URL, each tagged with the surrogate keys of what it shows (an article, a
+ * section, the front lists) so a change invalidates only the pages that show it. Concurrent misses for one URL
+ * render once. Entries also expire after `ttlMs`, because "today" and embargoes move with the clock.
+ */
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  status: number;
+  body: Buffer;
+  etag: string;
+  keys: string[];
+  storedAt: number;
+}
+
+export interface RenderedPage {
+  status: number;
+  body: string;
+  keys: string[];
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly inFlight = new Map<string, Promise<CachedPage>>();
+
+  constructor(
+    private readonly options: { ttlMs: number; maxEntries: number; now: () => number },
+  ) {}
+
+  async get(url: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
+    const hit = this.entries.get(url);
+    if (hit && this.options.now() - hit.storedAt < this.options.ttlMs) {
+      // Re-insert so the Map's order doubles as least-recently-used order.
+      this.entries.delete(url);
+      this.entries.set(url, hit);
+      return hit;
+    }
+    const pending = this.inFlight.get(url);
+    if (pending) return pending;
+    const rendering = this.renderAndStore(url, render).finally(() => this.inFlight.delete(url));
+    this.inFlight.set(url, rendering);
+    return rendering;
+  }
+
+  private async renderAndStore(url: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
+    const page = await render();
+    const body = Buffer.from(page.body, 'utf8');
+    const entry: CachedPage = {
+      status: page.status,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      keys: page.keys,
+      storedAt: this.options.now(),
+    };
+    this.entries.set(url, entry);
+    while (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  /** Drops every page tagged with one of `keys`. */
+  invalidate(keys: string[]): number {
+    const wanted = new Set(keys);
+    let dropped = 0;
+    for (const [url, entry] of this.entries) {
+      if (entry.keys.some((k) => wanted.has(k))) {
+        this.entries.delete(url);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,47 @@
+/** Section, topic and source pages: a paginated list of stories, newest first, with the rail beside it. */
+import type { ArticleSummary } from '../../domain/article.js';
+import type { Edition } from '../../domain/edition.js';
+import { type SafeHtml, html } from '../html.js';
+import { type RailLists, rail, storyCards } from './parts.js';
+
+export interface ListView {
+  /** "Section", "Topic" or "Source": what kind of list this is. */
+  kind: string;
+  title: string;
+  path: string;
+  page: number;
+  hasNext: boolean;
+  stories: ArticleSummary[];
+  rail: RailLists;
+  edition: Edition;
+}
+
+export function pageHref(path: string, page: number): string {
+  return page <= 1 ? path : `${path}?page=${page}`;
+}
+
+export function listBody(view: ListView): SafeHtml {
+  const tz = view.edition.timeZone;
+  return html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li>${view.kind}</li></ol></nav>
+<div class="with-rail">
+  <div class="listing">
+    <h1 class="listing__title">${view.title}${view.page > 1 ? html` <span class="listing__page">page ${view.page}</span>` : ''}</h1>
+    ${view.stories.length ? storyCards(view.stories, tz) : html`<p class="empty">No stories here yet.</p>`}
+    ${view.page > 1 || view.hasNext
+      ? html`<nav class="pagination" aria-label="Pages">
+      ${view.page > 1 ? html`<a rel="prev" href="${pageHref(view.path, view.page - 1)}">← Newer</a>` : ''}
+      ${view.hasNext ? html`<a rel="next" href="${pageHref(view.path, view.page + 1)}">Older →</a>` : ''}
+    </nav>`
+      : ''}
+  </div>
+  ${rail(view.rail, tz)}
+</div>`;
+}
+
+export function notFoundBody(): SafeHtml {
+  return html`<div class="not-found">
+  <h1>Page not found</h1>
+  <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+  <p><a href="/">Go to the front page</a></p>
+</div>`;
+}

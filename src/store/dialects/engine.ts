@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/**
+ * What differs between database engines, stated as capabilities rather than checks on the engine's name
+ * (the way Kysely's own dialect adapters do it).
+ */
+export interface EngineCapabilities {
+  /** Most bound parameters one statement may carry; batch writers size their chunks from it. */
+  maxBindParameters: number;
+  /** Whether several processes may write at once (PostgreSQL) or writes are serialised by a file lock (SQLite). */
+  concurrentWriters: boolean;
+}
+
+export interface Engine {
+  readonly name: string;
+  readonly db: Kysely<Database>;
+  readonly capabilities: EngineCapabilities;
+  close(): Promise<void>;
+}

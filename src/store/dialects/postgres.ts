@@ -1,0 +1,27 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Engine } from './engine.js';
+
+const INT8_OID = 20;
+
+/**
+ * PostgreSQL for newsrooms that outgrow one machine. Counts come back as int8; they are parsed to numbers on this
+ * pool only (never by mutating pg's global parsers), since no Newsdesk count nears 2^53.
+ */
+export function openPostgres(connectionString: string): Engine {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    name: 'postgres',
+    db,
+    capabilities: { maxBindParameters: 65_535, concurrentWriters: true },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The store: every read and write of Newsdesk's data, behind one interface whatever the engine. SQLite (embedded,
+ * zero-config) by default; PostgreSQL when a `postgres://` URL is given. Engines differ only in `dialects/`.
+ */
+import { Migrator, type Transaction } from 'kysely';
+import { ArticleRepository } from './article-repository.js';
+import { CollectionRepository } from './collection-repository.js';
+import type { Engine } from './dialects/engine.js';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { migrationProvider } from './migrations/index.js';
+import { RelatedRepository } from './related-repository.js';
+import type { Database } from './schema.js';
+import { SettingRepository } from './setting-repository.js';
+import { TaxonomyRepository } from './taxonomy-repository.js';
+
+export type { ArticleWrite, ListFilter, SaveOutcome, WeightedTerm } from './article-repository.js';
+export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
+export type { EngineCapabilities } from './dialects/engine.js';
+export type { IndexedTerm, Posting, RelatedEntry, RelatedTarget } from './related-repository.js';
+export type { TopicCount } from './taxonomy-repository.js';
+
+export interface StoreLocation {
+  /** `postgres://…` for PostgreSQL; otherwise ignored. */
+  databaseUrl?: string | undefined;
+  /** The SQLite file, or `:memory:`. */
+  sqliteFile: string;
+}
+
+export class Store {
+  readonly articles: ArticleRepository;
+  readonly taxonomy: TaxonomyRepository;
+  readonly collections: CollectionRepository;
+  readonly related: RelatedRepository;
+  readonly settings: SettingRepository;
+
+  constructor(private readonly engine: Engine) {
+    this.taxonomy = new TaxonomyRepository(engine.db);
+    this.articles = new ArticleRepository(engine.db, this.taxonomy);
+    this.collections = new CollectionRepository(engine.db);
+    this.related = new RelatedRepository(engine.db);
+    this.settings = new SettingRepository(engine.db);
+  }
+
+  get engineName(): string {
+    return this.engine.name;
+  }
+
+  get capabilities() {
+    return this.engine.capabilities;
+  }
+
+  /** Runs `work` in one transaction: all of its writes land, or none do. */
+  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.engine.db.transaction().execute(work);
+  }
+
+  /** Brings the schema to the newest version; returns the names of the migrations it applied. */
+  async migrate(): Promise<string[]> {
+    const migrator = new Migrator({ db: this.engine.db, provider: migrationProvider });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}
+
+export function openStore(location: StoreLocation): Store {
+  const url = location.databaseUrl;
+  const engine = url && /^postgres(ql)?:\/\//.test(url) ? openPostgres(url) : openSqlite(location.sqliteFile);
+  return new Store(engine);
+}

@@ -1,0 +1,14 @@
+/**
+ * Every schema version, in order. Migrations live in code rather than in a folder scanned at run time, so the built
+ * package and the tests run exactly the same list. Never edit a released migration; add the next one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './001-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '001-initial': initialMigration,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

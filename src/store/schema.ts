@@ -1,0 +1,141 @@
+/** Table shapes as Kysely sees them. Times are ISO 8601 UTC text; see `domain/article.ts`. */
+import type { ColumnType } from 'kysely';
+
+export interface SectionTable {
+  id: string;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface SourceTable {
+  id: string;
+  slug: string;
+  name: string;
+  credit_line: string;
+}
+
+export interface TopicTable {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface AuthorTable {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface ImageTable {
+  id: string;
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface ArticleTable {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string | null;
+  body_html: string;
+  dateline: string | null;
+  byline: string | null;
+  source_id: string | null;
+  section_id: string;
+  image_id: string | null;
+  language: string;
+  status: string;
+  priority: number;
+  first_published_at: string | null;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  revision: number;
+  /** Hash of the editorial content; an import of identical content is a no-op. */
+  content_hash: string;
+}
+
+export interface ArticleTopicTable {
+  article_id: string;
+  topic_id: string;
+  position: number;
+}
+
+export interface ArticleAuthorTable {
+  article_id: string;
+  author_id: string;
+  position: number;
+}
+
+export interface RevisionTable {
+  article_id: string;
+  revision: number;
+  created_at: string;
+  /** The article's editorial fields as JSON, so any revision can be shown or restored. */
+  snapshot: string;
+}
+
+export interface CollectionTable {
+  id: string;
+  slug: string;
+  name: string;
+  section_id: string | null;
+}
+
+export interface CollectionItemTable {
+  collection_id: string;
+  article_id: string;
+  position: number;
+  expires_at: string | null;
+}
+
+/** The terms that characterise an article, for relating it to others: the related-stories index. */
+export interface ArticleTermTable {
+  article_id: string;
+  term: string;
+  weight: number;
+}
+
+/** How many articles carry each term (document frequency), kept in step with `article_term`. */
+export interface TermStatTable {
+  term: string;
+  df: number;
+}
+
+/** Read model: an article's related stories, computed when the news changes, read by the page. */
+export interface ArticleRelatedTable {
+  article_id: string;
+  related_id: string;
+  position: number;
+  score: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  section: SectionTable;
+  source: SourceTable;
+  topic: TopicTable;
+  author: AuthorTable;
+  image: ImageTable;
+  article: ArticleTable;
+  article_topic: ArticleTopicTable;
+  article_author: ArticleAuthorTable;
+  revision: RevisionTable;
+  collection: CollectionTable;
+  collection_item: CollectionItemTable;
+  article_term: ArticleTermTable;
+  term_stat: TermStatTable;
+  article_related: ArticleRelatedTable;
+  setting: SettingTable;
+}
+
+export type Count = ColumnType<number, never, never>;

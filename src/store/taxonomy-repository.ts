@@ -1,0 +1,136 @@
+/**
+ * Sections, sources, topics, authors and images. Their ids are their slugs, so "ensure this name exists" is one
+ * idempotent insert inside the caller's transaction, with no read-back.
+ */
+import { createHash } from 'node:crypto';
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Image, Section, Source, Topic } from '../domain/article.js';
+import { nameFromSlug, slugify } from '../domain/slug.js';
+import type { Database } from './schema.js';
+
+export interface TopicCount {
+  topic: Topic;
+  count: number;
+}
+
+export class TaxonomyRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async ensureSection(trx: Transaction<Database>, name: string): Promise<string> {
+    const slug = slugify(name) || 'news';
+    await trx
+      .insertInto('section')
+      .values({
+        id: slug,
+        slug,
+        name: name.trim() === slug ? nameFromSlug(slug) : name.trim(),
+        position: sql<number>`(select coalesce(max(position), 0) + 1 from section)`,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return slug;
+  }
+
+  async ensureSource(trx: Transaction<Database>, name: string): Promise<string> {
+    const slug = slugify(name) || 'unknown';
+    await trx
+      .insertInto('source')
+      .values({ id: slug, slug, name: name.trim(), credit_line: `(${name.trim()})` })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return slug;
+  }
+
+  /** Returns the ids of `names` in their given order, without duplicates. */
+  async ensureTopics(trx: Transaction<Database>, names: string[]): Promise<string[]> {
+    return this.ensureNamed(trx, 'topic', names);
+  }
+
+  async ensureAuthors(trx: Transaction<Database>, names: string[]): Promise<string[]> {
+    return this.ensureNamed(trx, 'author', names);
+  }
+
+  private async ensureNamed(trx: Transaction<Database>, table: 'topic' | 'author', names: string[]) {
+    const rows = new Map<string, { id: string; slug: string; name: string }>();
+    for (const raw of names) {
+      const name = raw.trim();
+      const slug = slugify(name);
+      if (slug && !rows.has(slug)) rows.set(slug, { id: slug, slug, name: name === slug ? nameFromSlug(slug) : name });
+    }
+    if (!rows.size) return [];
+    await trx
+      .insertInto(table)
+      .values([...rows.values()])
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return [...rows.keys()];
+  }
+
+  async ensureImage(trx: Transaction<Database>, image: Omit<Image, 'id'>): Promise<string> {
+    const id = createHash('sha256').update(JSON.stringify(image)).digest('base64url').slice(0, 22);
+    await trx
+      .insertInto('image')
+      .values({ id, ...image })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return id;
+  }
+
+  async sections(): Promise<Section[]> {
+    return this.db.selectFrom('section').selectAll().orderBy('position').orderBy('id').execute();
+  }
+
+  async sectionBySlug(slug: string): Promise<Section | null> {
+    return (await this.db.selectFrom('section').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+  }
+
+  async topicBySlug(slug: string): Promise<Topic | null> {
+    return (await this.db.selectFrom('topic').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+  }
+
+  async sourceBySlug(slug: string): Promise<Source | null> {
+    const row = await this.db.selectFrom('source').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row ? { id: row.id, slug: row.slug, name: row.name, creditLine: row.credit_line } : null;
+  }
+
+  /** How often each topic tags stories published in [since, now]; most frequent first, then by slug. */
+  async topicFrequencies(since: string, now: string, limit: number): Promise<TopicCount[]> {
+    const rows = await this.db
+      .selectFrom('article_topic as at')
+      .innerJoin('article as a', 'a.id', 'at.article_id')
+      .innerJoin('topic as t', 't.id', 'at.topic_id')
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '>=', since)
+      .where('a.published_at', '<=', now)
+      .groupBy(['t.id', 't.slug', 't.name'])
+      .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .orderBy('n', 'desc')
+      .orderBy('t.slug')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ topic: { id: r.id, slug: r.slug, name: r.name }, count: Number(r.n) }));
+  }
+
+  /** Topic frequencies over the newest `window` published stories: the fallback for a day with no news yet. */
+  async topicFrequenciesOfNewest(window: number, now: string, limit: number): Promise<TopicCount[]> {
+    const newest = this.db
+      .selectFrom('article')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(window);
+    const rows = await this.db
+      .selectFrom('article_topic as at')
+      .innerJoin(newest.as('n'), 'n.id', 'at.article_id')
+      .innerJoin('topic as t', 't.id', 'at.topic_id')
+      .groupBy(['t.id', 't.slug', 't.name'])
+      .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .orderBy('n', 'desc')
+      .orderBy('t.slug')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ topic: { id: r.id, slug: r.slug, name: r.name }, count: Number(r.n) }));
+  }
+}
