@@ -7,7 +7,7 @@ import type { Article, ArticleSummary } from '../domain/article.js';
 import { startOfEditionDay } from '../domain/edition.js';
 import type { Store, TopicCount } from '../store/index.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
-import { type RelatedSettings, defaultRelatedSettings, discriminatingTerms, rankRelated } from './related.js';
+import { type RelatedSettings, defaultRelatedSettings, lookupTerms, pickRelated, scoreCandidates } from './related.js';
 
 export { extractTerms } from './terms.js';
 
@@ -36,9 +36,11 @@ export class Curation {
     for (const id of articleIds) {
       const target = await this.store.related.target(id);
       if (target) {
-        const lookup = discriminatingTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
+        const lookup = lookupTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
         const postings = await this.store.related.postings(lookup, id);
-        await this.store.related.replace(id, rankRelated(target, postings, totalDocs, this.relatedSettings));
+        const scored = scoreCandidates(target, postings, totalDocs, this.relatedSettings);
+        const candidates = await this.store.related.candidates(scored.map((s) => s.relatedId));
+        await this.store.related.replace(id, pickRelated(target, scored, candidates, this.relatedSettings));
       }
       onProgress?.(++done);
     }

@@ -17,7 +17,7 @@ import { TaxonomyRepository } from './taxonomy-repository.js';
 export type { ArticleWrite, ListFilter, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
-export type { IndexedTerm, Posting, RelatedEntry, RelatedTarget } from './related-repository.js';
+export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from './related-repository.js';
 export type { TopicCount } from './taxonomy-repository.js';
 
 export interface StoreLocation {

@@ -10,12 +10,17 @@ export interface IndexedTerm {
   df: number;
 }
 
-export interface Posting {
+export interface TermPosting {
   articleId: string;
   term: string;
   weight: number;
-  publishedAt: string;
+}
+
+/** What the ranking needs to know of a shortlisted story. */
+export interface RelatedCandidate {
+  id: string;
   headline: string;
+  publishedAt: string;
 }
 
 export interface RelatedTarget {
@@ -55,26 +60,32 @@ export class RelatedRepository {
       .execute();
   }
 
-  /** Every published article other than `excludeId` that carries one of `terms`, with that term's weight. */
-  async postings(terms: string[], excludeId: string): Promise<Posting[]> {
+  /** Every article other than `excludeId` that carries one of `terms`, with that term's weight (index-only read). */
+  async postings(terms: string[], excludeId: string): Promise<TermPosting[]> {
     if (!terms.length) return [];
     const rows = await this.db
-      .selectFrom('article_term as t')
-      .innerJoin('article as a', 'a.id', 't.article_id')
-      .select(['t.article_id', 't.term', 't.weight', 'a.published_at', 'a.headline'])
-      .where('t.term', 'in', terms)
-      .where('t.article_id', '!=', excludeId)
-      .where('a.status', '=', 'published')
-      .orderBy('t.article_id')
-      .orderBy('t.term')
+      .selectFrom('article_term')
+      .select(['article_id', 'term', 'weight'])
+      .where('term', 'in', terms)
+      .where('article_id', '!=', excludeId)
       .execute();
-    return rows.map((r) => ({
-      articleId: r.article_id,
-      term: r.term,
-      weight: r.weight,
-      publishedAt: r.published_at ?? '',
-      headline: r.headline,
-    }));
+    return rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
+  }
+
+  /** Headline and time of those of `ids` that are published. */
+  async candidates(ids: string[]): Promise<RelatedCandidate[]> {
+    if (!ids.length) return [];
+    // Status is checked here rather than in SQL: a status condition tempts SQLite's planner into scanning the
+    // status index instead of looking the ids up by primary key.
+    const rows = await this.db
+      .selectFrom('article')
+      .select(['id', 'headline', 'status', 'published_at', 'updated_at'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    return rows
+      .filter((r) => r.status === 'published')
+      .map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? r.updated_at }));
   }
 
   async replace(articleId: string, entries: RelatedEntry[]): Promise<void> {

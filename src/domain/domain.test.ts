@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { articlePath } from './article.js';
+import { fixedClock } from './clock.js';
+import { assertTimeZone, formatStamp, startOfEditionDay } from './edition.js';
+import { sanitizeBodyHtml, stripTags } from './sanitize.js';
+import { nameFromSlug, slugify } from './slug.js';
+import { headlineFromText, plainTextToHtml, splitParagraphs } from './text.js';
+
+describe('slugify', () => {
+  it('makes lower-case hyphenated ASCII from a headline', () => {
+    expect(slugify("China urges US to stop 'groundless accusations' about cyber attacks")).toBe(
+      'china-urges-us-to-stop-groundless-accusations-about-cyber-attacks',
+    );
+  });
+  it('folds accents and keeps CJK', () => {
+    expect(slugify('Café Zürich')).toBe('cafe-zurich');
+    expect(slugify('深圳地铁 VIP')).toBe('深圳地铁-vip');
+  });
+  it('cuts long slugs at a hyphen', () => {
+    const slug = slugify('word '.repeat(40));
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith('-')).toBe(false);
+  });
+  it('names a code', () => expect(nameFromSlug('money-fx')).toBe('Money Fx'));
+});
+
+describe('edition time', () => {
+  it('shows the seed page time in Beijing', () => {
+    expect(formatStamp('2015-09-11T13:03:00.000Z', 'Asia/Shanghai')).toBe('2015-09-11 21:03');
+    expect(formatStamp('2015-09-11T13:03:00.000Z', 'UTC')).toBe('2015-09-11 13:03');
+  });
+  it('finds the start of the edition day', () => {
+    const now = new Date('2015-09-11T13:03:00Z');
+    expect(startOfEditionDay(now, 'Asia/Shanghai').toISOString()).toBe('2015-09-10T16:00:00.000Z');
+    expect(startOfEditionDay(now, 'America/New_York').toISOString()).toBe('2015-09-11T04:00:00.000Z');
+    expect(startOfEditionDay(new Date('2015-09-10T17:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2015-09-10T16:00:00.000Z',
+    );
+  });
+  it('dates article URLs in the edition calendar', () => {
+    const story = { slug: 'a', publishedAt: '2015-09-10T17:00:00.000Z' };
+    expect(articlePath(story, 'Asia/Shanghai')).toBe('/2015/09/11/a');
+    expect(articlePath(story, 'UTC')).toBe('/2015/09/10/a');
+  });
+  it('rejects an unknown zone', () => expect(() => assertTimeZone('Mars/Olympus')).toThrow(/Unknown time zone/));
+  it('pins the clock', () => expect(fixedClock(new Date(0)).now().toISOString()).toBe('1970-01-01T00:00:00.000Z'));
+});
+
+describe('sanitizeBodyHtml', () => {
+  it('removes scripts, event handlers and javascript: links', () => {
+    const dirty =
+      '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">a</a> <img src="x.png" onerror="y()"></p>';
+    const clean = sanitizeBodyHtml(dirty);
+    expect(clean).not.toMatch(/script|onclick|onerror|javascript/i);
+    expect(clean).toContain('<p>Hi');
+  });
+  it('keeps structure and makes links safe', () => {
+    expect(sanitizeBodyHtml('<h2>Sub</h2><blockquote><p>Q</p></blockquote><a href="https://x.org">x</a>')).toBe(
+      '<h2>Sub</h2><blockquote><p>Q</p></blockquote><a href="https://x.org" rel="noopener noreferrer nofollow">x</a>',
+    );
+  });
+  it('drops svg with script', () => {
+    expect(sanitizeBodyHtml('<svg><script>alert(1)</script></svg><p>ok</p>')).toBe('<p>ok</p>');
+  });
+  it('strips tags for plain text', () => expect(stripTags('<b>Bold</b>  <i>move</i>')).toBe('Bold move'));
+});
+
+describe('wire text', () => {
+  it('splits Reuters-style indented paragraphs and joins hard-wrapped lines', () => {
+    const text = 'Showers continued throughout\nthe week.\n    The dry period means\nlate crops.\n    Reuter';
+    expect(splitParagraphs(text)).toEqual(['Showers continued throughout the week.', 'The dry period means late crops.', 'Reuter']);
+  });
+  it('splits on blank lines when present', () => {
+    expect(splitParagraphs('One\nline.\n\nTwo.')).toEqual(['One line.', 'Two.']);
+  });
+  it('escapes markup-like wire text', () => {
+    expect(plainTextToHtml('Shares of <IBM> & co')).toBe('<p>Shares of &lt;IBM&gt; &amp; co</p>');
+  });
+  it('derives a headline from the first sentence', () => {
+    expect(headlineFromText('Tara Reid has checked into rehab. She said more.')).toBe('Tara Reid has checked into rehab.');
+  });
+});
