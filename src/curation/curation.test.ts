@@ -16,7 +16,7 @@ describe('terms', () => {
   it('weights headline words and adds tags as terms', () => {
     const terms = extractTerms({ headline: 'Cocoa review', text: 'cocoa rains cocoa', topics: ['Cocoa Prices'] });
     const byTerm = Object.fromEntries(terms.map((t) => [t.term, t.weight]));
-    expect(byTerm['#cocoa-prices']).toBe(4);
+    expect(byTerm['#cocoa-prices']).toBe(6);
     expect(byTerm.cocoa).toBeGreaterThan(byTerm.review!);
     expect(byTerm.review).toBeGreaterThan(byTerm.rains!);
   });

@@ -5,13 +5,17 @@
  */
 import type { Article, ArticleSummary } from '../domain/article.js';
 import { startOfEditionDay } from '../domain/edition.js';
-import type { Store, TopicCount } from '../store/index.js';
+import type { RelatedEntry, Store, TopicCount } from '../store/index.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
+import { TermIndex } from './term-index.js';
 import { type RelatedSettings, defaultRelatedSettings, lookupTerms, pickRelated, scoreCandidates } from './related.js';
 
 export { extractTerms } from './terms.js';
 
 const HOUR_MS = 3_600_000;
+/** From this many stories on, relating reads the whole index into memory once instead of querying per story. */
+const BULK_RELATE_THRESHOLD = 200;
+const RELATED_WRITE_BATCH = 500;
 export const EDITORS_PICKS = 'editors-picks';
 
 export interface ListSizes {
@@ -29,38 +33,57 @@ export class Curation {
     private readonly relatedSettings: RelatedSettings = defaultRelatedSettings,
   ) {}
 
-  /** Recomputes and stores the related lists of `articleIds`. */
+  /**
+   * Recomputes and stores the related lists of `articleIds`. A few stories are related one query at a time; many
+   * (a bulk import) against an in-memory copy of the index, written back in batches.
+   */
   async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
+    const ids = [...articleIds];
+    if (!ids.length) return;
     const totalDocs = await this.store.articles.countPublished();
+    const source = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : this.store.related;
+    let pending = new Map<string, RelatedEntry[]>();
     let done = 0;
-    for (const id of articleIds) {
-      const target = await this.store.related.target(id);
+    for (const id of ids) {
+      const target = await source.target(id);
       if (target) {
         const lookup = lookupTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
-        const postings = await this.store.related.postings(lookup, id);
-        const scored = scoreCandidates(target, postings, totalDocs, this.relatedSettings);
-        const candidates = await this.store.related.candidates(scored.map((s) => s.relatedId));
-        await this.store.related.replace(id, pickRelated(target, scored, candidates, this.relatedSettings));
+        const scored = scoreCandidates(target, await source.postings(lookup, id), totalDocs, this.relatedSettings);
+        const candidates = await source.candidates(scored.map((s) => s.relatedId));
+        pending.set(id, pickRelated(target, scored, candidates, this.relatedSettings));
+      }
+      if (pending.size >= RELATED_WRITE_BATCH) {
+        await this.store.related.replaceMany(pending);
+        pending = new Map();
       }
       onProgress?.(++done);
     }
+    await this.store.related.replaceMany(pending);
+  }
+
+  private async loadTermIndex(): Promise<TermIndex> {
+    const index = new TermIndex();
+    for await (const page of this.store.related.allPostings()) for (const posting of page) index.add(posting);
+    for (const candidate of await this.store.related.allCandidates()) index.describe(candidate);
+    return index;
   }
 
   /**
-   * The related stories a reader may see now; when the stored list has too few visible entries (a story on the
-   * archive's first day), the newest stories on the same topic or in the same section fill it up.
+   * The related stories a reader may see now, the most related chosen and then shown newest first (as news sites
+   * list them, each with its time). When the stored list has too few visible entries (a story on the archive's
+   * first day), the newest stories on the same topic or in the same section fill it up.
    */
   async relatedFor(article: Article, now: Date, limit = defaultListSizes.related): Promise<ArticleSummary[]> {
     const at = now.toISOString();
     const related = await this.store.related.relatedOf(article.id, at, limit);
-    if (related.length >= limit) return related;
+    if (related.length >= limit) return newestFirst(related);
     const firstTopic = article.topics[0];
     const sameSubject = await this.store.articles.list({
       now: at,
       limit: limit * 2,
       ...(firstTopic ? { topicId: firstTopic.id } : { sectionId: article.section.id }),
     });
-    return fillUp(related, sameSubject, limit, { exclude: [article.id] });
+    return newestFirst(fillUp(related, sameSubject, limit, { exclude: [article.id] }));
   }
 
   /** Today's stories in the edition's zone, by editorial priority then recency; the newest stories on a quiet day. */
@@ -98,4 +121,8 @@ export class Curation {
     );
     return fillUp(picked, fallback, limit);
   }
+}
+
+function newestFirst(stories: ArticleSummary[]): ArticleSummary[] {
+  return [...stories].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? 1 : -1));
 }

@@ -6,7 +6,7 @@ import { slugify } from '../domain/slug.js';
 import type { WeightedTerm } from '../store/index.js';
 
 const HEADLINE_WEIGHT = 3;
-const TOPIC_WEIGHT = 4;
+const TOPIC_WEIGHT = 6;
 export const MAX_TERMS_PER_ARTICLE = 40;
 
 // Function words and wire boilerplate that say nothing about a story's subject.

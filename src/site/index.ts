@@ -7,7 +7,7 @@ import { type Article, articlePath, sectionPath, sourcePath, topicPath } from '.
 import type { Clock } from '../domain/clock.js';
 import type { Edition } from '../domain/edition.js';
 import { stripTags } from '../domain/sanitize.js';
-import type { Curation } from '../curation/index.js';
+import { type Curation, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
 import type { SafeHtml } from './html.js';
@@ -45,10 +45,15 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       layout({ title, canonicalPath, body, edition, sections, stylesheet: assets.stylesheetPath, publicUrl, ...extra }),
     );
 
-  async function railLists(now: Date): Promise<RailLists> {
-    const [topNews, hotTopics] = await Promise.all([curation.topNews(now, tz), curation.hotTopics(now)]);
-    const editorsPicks = await curation.editorsPicks(now, topNews.map((s) => s.id));
-    return { topNews, hotTopics, editorsPicks };
+  /** The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them. */
+  async function railLists(now: Date, shownElsewhere: string[] = []): Promise<RailLists> {
+    const [topNews, hotTopics] = await Promise.all([
+      curation.topNews(now, tz, defaultListSizes.topNews + shownElsewhere.length),
+      curation.hotTopics(now),
+    ]);
+    const topNewsShown = topNews.filter((s) => !shownElsewhere.includes(s.id)).slice(0, defaultListSizes.topNews);
+    const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)]);
+    return { topNews: topNewsShown, hotTopics, editorsPicks };
   }
 
   async function notFound(): Promise<RenderedPage> {
@@ -79,18 +84,19 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   app.get('/', (request, reply) =>
     send(request, reply, '/', async () => {
       const now = clock.now();
-      const lists = await railLists(now);
+      const [lead] = await curation.topNews(now, tz, 1);
+      const shown = lead ? [lead.id] : [];
+      const lists = await railLists(now, shown);
       const sections = await store.taxonomy.sections();
       const sectionBlocks = await Promise.all(
-        sections.map(async (section) => ({
-          section,
-          stories: await store.articles.list({ now: now.toISOString(), sectionId: section.id, limit: SECTION_BLOCK_SIZE }),
-        })),
+        sections.map(async (section) => {
+          const stories = await store.articles.list({ now: now.toISOString(), sectionId: section.id, limit: SECTION_BLOCK_SIZE + 1 });
+          return { section, stories: stories.filter((s) => !shown.includes(s.id)).slice(0, SECTION_BLOCK_SIZE) };
+        }),
       );
-      const [lead, ...rest] = lists.topNews;
       const body = homeBody({
         lead: lead ?? null,
-        rail: { ...lists, topNews: rest },
+        rail: lists,
         sectionBlocks: sectionBlocks.filter((b) => b.stories.length),
         edition,
       });
@@ -115,7 +121,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   );
 
   async function renderArticle(article: Article, now: Date): Promise<RenderedPage> {
-    const [related, lists] = await Promise.all([curation.relatedFor(article, now), railLists(now)]);
+    const [related, lists] = await Promise.all([curation.relatedFor(article, now), railLists(now, [article.id])]);
     const path = articlePath(article, tz);
     const view = { article, related, rail: lists, edition, url: `${publicUrl}${path}` };
     const body = await page(article.headline, path, articleBody(view), {

@@ -89,17 +89,51 @@ export class RelatedRepository {
   }
 
   async replace(articleId: string, entries: RelatedEntry[]): Promise<void> {
+    await this.replaceMany(new Map([[articleId, entries]]));
+  }
+
+  /** Replaces the related lists of every article in `lists`, in one transaction. */
+  async replaceMany(lists: Map<string, RelatedEntry[]>): Promise<void> {
+    if (!lists.size) return;
+    const rows = [...lists].flatMap(([articleId, entries]) =>
+      entries.map((e, position) => ({ article_id: articleId, related_id: e.relatedId, position, score: e.score })),
+    );
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('article_related').where('article_id', '=', articleId).execute();
-      if (entries.length) {
-        await trx
-          .insertInto('article_related')
-          .values(
-            entries.map((e, position) => ({ article_id: articleId, related_id: e.relatedId, position, score: e.score })),
-          )
-          .execute();
+      for (const ids of chunks([...lists.keys()], 500)) {
+        await trx.deleteFrom('article_related').where('article_id', 'in', ids).execute();
       }
+      for (const chunk of chunks(rows, 1_000)) await trx.insertInto('article_related').values(chunk).execute();
     });
+  }
+
+  /** Every posting of the index, in article order, a page at a time. */
+  async *allPostings(pageSize = 50_000): AsyncGenerator<TermPosting[]> {
+    let after: { articleId: string; term: string } | null = null;
+    for (;;) {
+      let query = this.db.selectFrom('article_term').select(['article_id', 'term', 'weight']);
+      if (after) {
+        const { articleId, term } = after;
+        query = query.where((eb) =>
+          eb.or([eb('article_id', '>', articleId), eb.and([eb('article_id', '=', articleId), eb('term', '>', term)])]),
+        );
+      }
+      const rows = await query.orderBy('article_id').orderBy('term').limit(pageSize).execute();
+      if (!rows.length) return;
+      yield rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
+      const last = rows[rows.length - 1]!;
+      after = { articleId: last.article_id, term: last.term };
+    }
+  }
+
+  /** Headline and time of every published article. */
+  async allCandidates(): Promise<RelatedCandidate[]> {
+    const rows = await this.db
+      .selectFrom('article')
+      .select(['id', 'headline', 'published_at', 'updated_at'])
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? r.updated_at }));
   }
 
   /** The stored related list of `articleId`, keeping only stories visible at `now`, in stored order. */
@@ -112,4 +146,10 @@ export class RelatedRepository {
       .execute();
     return rows.map(toSummary);
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

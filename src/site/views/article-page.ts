@@ -29,6 +29,7 @@ export function articleBody(view: ArticleView): SafeHtml {
         ${article.source ? html`<a class="story__source" href="${sourcePath(article.source)}">${article.source.creditLine}</a>` : ''}
         ${article.byline ? html`<span class="story__byline">${article.byline}</span>` : ''}
       </p>
+      ${shareLinks(article.headline, view.url)}
     </header>
     ${article.image ? leadImage(article) : ''}
     <div class="story__body">${bodyWithDateline(article)}</div>
@@ -37,7 +38,6 @@ export function articleBody(view: ArticleView): SafeHtml {
           (t) => html`<li><a href="${topicPath(t)}">${t.name}</a></li>`,
         )}</ul>`
       : ''}
-    ${shareLinks(article.headline, view.url)}
     <section class="related" aria-labelledby="related-title">
       <h2 id="related-title">Related Stories</h2>
       ${timedList(view.related, tz)}
