@@ -18,8 +18,7 @@ export interface PrepareContext {
 }
 
 export function prepareArticle(input: ArticleInput, context: PrepareContext): ArticleWrite {
-  const headline = stripTags(requireText(input.headline, 'headline'));
-  if (!headline) throw new InvalidRecordError('headline is empty once markup is removed', 'headline');
+  const headline = plainText(requireText(input.headline, 'headline'));
   if (headline.length > MAX_HEADLINE_LENGTH) {
     throw new InvalidRecordError(`headline is ${headline.length} characters; the most is ${MAX_HEADLINE_LENGTH}`, 'headline');
   }
@@ -68,8 +67,16 @@ function requireText(value: unknown, field: string): string {
   return value.trim();
 }
 
+/**
+ * Headlines, standfirsts, datelines and bylines are plain text: wire copy like "<IBM> RAISES DIVIDEND" keeps its
+ * angle brackets, and the site escapes them when it prints. Only whitespace is normalised.
+ */
+function plainText(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
 function optionalText(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() ? stripTags(value) : null;
+  return typeof value === 'string' && value.trim() ? plainText(value) : null;
 }
 
 function parseStatus(value: string): ArticleStatus {

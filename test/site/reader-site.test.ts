@@ -94,6 +94,24 @@ describe('reader site', () => {
     expect(res.body).not.toMatch(/<script(?! type="application\/ld\+json")/);
   });
 
+  it('escapes hostile text and sanitizes hostile bodies', async () => {
+    await t.services.publisher.publish([
+      {
+        id: 'hostile',
+        headline: '<script>alert(1)</script> & <IBM>',
+        bodyHtml: '<p>Fine <img src="x" onerror="alert(2)"><a href="javascript:alert(3)">link</a></p><svg><script>alert(4)</script></svg>',
+        dateline: '<b>PARIS</b>',
+        section: 'World',
+        publishedAt: '2015-09-11T12:00:00Z',
+      },
+    ]);
+    const { url } = (await t.app.inject('/api/v1/articles/hostile')).json() as { url: string };
+    const page = (await t.app.inject(url)).body;
+    expect(page).toContain('<h1 class="story__headline">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;IBM&gt;</h1>');
+    expect(page).toContain('&lt;b&gt;PARIS&lt;/b&gt; --');
+    expect(page).not.toMatch(/onerror|javascript:|alert\([24]\)/);
+  });
+
   it('serves the fingerprinted stylesheet for a year', async () => {
     const home = await t.app.inject('/');
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)![1]!;
