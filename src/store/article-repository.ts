@@ -265,13 +265,6 @@ export class ArticleRepository {
     return rows.map(toSummary);
   }
 
-  async summariesByIds(ids: string[], now: string): Promise<ArticleSummary[]> {
-    if (!ids.length) return [];
-    const rows = await selectSummaries(this.db, now).where('a.id', 'in', ids).execute();
-    const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
   async countPublished(): Promise<number> {
     const row = await this.db
       .selectFrom('article')

@@ -3,7 +3,7 @@
  * idempotent insert inside the caller's transaction, with no read-back.
  */
 import { createHash } from 'node:crypto';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kysely';
 import type { Image, Section, Source, Topic } from '../domain/article.js';
 import { nameFromSlug, slugify } from '../domain/slug.js';
 import type { Database } from './schema.js';
@@ -95,20 +95,13 @@ export class TaxonomyRepository {
 
   /** How often each topic tags stories published in [since, now]; most frequent first, then by slug. */
   async topicFrequencies(since: string, now: string, limit: number): Promise<TopicCount[]> {
-    const rows = await this.db
-      .selectFrom('article_topic as at')
-      .innerJoin('article as a', 'a.id', 'at.article_id')
-      .innerJoin('topic as t', 't.id', 'at.topic_id')
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '>=', since)
-      .where('a.published_at', '<=', now)
-      .groupBy(['t.id', 't.slug', 't.name'])
-      .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .orderBy('n', 'desc')
-      .orderBy('t.slug')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ topic: { id: r.id, slug: r.slug, name: r.name }, count: Number(r.n) }));
+    const inWindow = this.db
+      .selectFrom('article')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('published_at', '>=', since)
+      .where('published_at', '<=', now);
+    return this.countTopics(inWindow, limit);
   }
 
   /** Topic frequencies over the newest `window` published stories: the fallback for a day with no news yet. */
@@ -121,9 +114,13 @@ export class TaxonomyRepository {
       .orderBy('published_at', 'desc')
       .orderBy('id', 'desc')
       .limit(window);
+    return this.countTopics(newest, limit);
+  }
+
+  private async countTopics(articles: SelectQueryBuilder<Database, 'article', { id: string }>, limit: number) {
     const rows = await this.db
       .selectFrom('article_topic as at')
-      .innerJoin(newest.as('n'), 'n.id', 'at.article_id')
+      .innerJoin(articles.as('chosen'), 'chosen.id', 'at.article_id')
       .innerJoin('topic as t', 't.id', 'at.topic_id')
       .groupBy(['t.id', 't.slug', 't.name'])
       .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
