@@ -54,6 +54,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     warmup: { type: 'string' },
+    reimport: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     // Internal: how the children are started.
     serve: { type: 'string' },
@@ -71,6 +72,7 @@ function usage(): string {
   --duration S        seconds per measured run (default 10)
   --connections N     concurrent connections (default 50)
   --warmup S          unmeasured seconds against each target before its run (default 2; 0 to skip)
+  --reimport          import again even if bench/.work/ already holds the corpus (e.g. after changing the importer)
   -h, --help          this text`;
 }
 
@@ -109,7 +111,7 @@ function childHousekeeping(shutdown: () => Promise<void>): void {
 async function serveNewsdesk(sqliteFile: string): Promise<void> {
   const store = openStore({ sqliteFile });
   await store.migrate();
-  const services = createServices(store, fixedClock(NOW));
+  const services = createServices(store, fixedClock(NOW), path.dirname(sqliteFile));
   const app = await createApp({ services, publicUrl: PUBLIC_URL });
   childHousekeeping(async () => {
     await app.close();
@@ -316,7 +318,7 @@ function progressPrinter() {
 }
 
 /** The store for `corpus` (first `limit` records), imported now or reused from an earlier run. */
-async function prepareStore(corpus: string, limit: number | null): Promise<string> {
+async function prepareStore(corpus: string, limit: number | null, reimport: boolean): Promise<string> {
   const stat = fs.statSync(corpus);
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const key = `${path.basename(corpus, '.jsonl')}-${limit ?? 'all'}-${createHash('sha1').update(corpus).digest('hex').slice(0, 8)}`;
@@ -326,6 +328,7 @@ async function prepareStore(corpus: string, limit: number | null): Promise<strin
 
   const marker = readMarker(markerFile);
   if (
+    !reimport &&
     marker &&
     marker.version === MARKER_VERSION &&
     marker.corpus === corpus &&
@@ -365,7 +368,7 @@ async function prepareStore(corpus: string, limit: number | null): Promise<strin
   let published: number;
   try {
     await store.migrate();
-    const services = createServices(store, fixedClock(NOW));
+    const services = createServices(store, fixedClock(NOW), path.dirname(sqliteFile));
     const importer = new JsonLinesImporter(services.publisher, services.curation);
     const started = performance.now();
     summary = await importer.importFiles([source], { defaults: { section: 'News' }, onProgress: progressPrinter() });
@@ -435,6 +438,8 @@ interface Measurement {
   serverCpuPercent: number;
   clientCpuPercent: number;
   otherCpuPercent: number;
+  /** Server CPU time per response, µs: less sensitive than req/s to other load on the machine. */
+  serverMicrosPerResponse: number;
 }
 
 /** CPU time of the whole machine so far, summed over its cores, in ms (os.cpus() ticks at 10 ms on Linux). */
@@ -486,12 +491,14 @@ async function measure(
     serverCpuPercent: (serverMicros / wallMicros) * 100,
     clientCpuPercent: (clientMicros / wallMicros) * 100,
     otherCpuPercent: (Math.max(0, machineBusyMicros - serverMicros - clientMicros) / wallMicros) * 100,
+    serverMicrosPerResponse: result.requests.total ? serverMicros / result.requests.total : NaN,
   };
   printMeasurement(measurement);
   return measurement;
 }
 
-function printMeasurement({ label, result, serverCpuPercent, clientCpuPercent, otherCpuPercent }: Measurement): void {
+function printMeasurement(m: Measurement): void {
+  const { label, result, serverCpuPercent, clientCpuPercent, otherCpuPercent, serverMicrosPerResponse } = m;
   const mbPerSecond = result.throughput.mean / 1e6;
   const bytesPerResponse = result.requests.total ? result.throughput.total / result.requests.total : 0;
   console.log(
@@ -505,7 +512,7 @@ function printMeasurement({ label, result, serverCpuPercent, clientCpuPercent, o
   );
   console.log(
     `  cpu (% of one core): server ${serverCpuPercent.toFixed(0)}%, load generator ${clientCpuPercent.toFixed(0)}%, ` +
-      `everything else ${otherCpuPercent.toFixed(0)}%`,
+      `everything else ${otherCpuPercent.toFixed(0)}%; server cpu ${serverMicrosPerResponse.toFixed(0)} µs/response`,
   );
 }
 
@@ -550,7 +557,7 @@ async function runBenchmark(): Promise<void> {
       `${settings.warmup > 0 ? ` after ${settings.warmup} s warm-up` : ''}, load generated from this process`,
   );
 
-  const sqliteFile = await prepareStore(corpus, limit);
+  const sqliteFile = await prepareStore(corpus, limit, args.reimport === true);
   const paths = await articlePaths(sqliteFile);
   const cachedPath = paths[0];
   if (!cachedPath) throw new Error(`no story is published at ${NOW.toISOString()} in ${sqliteFile}`);

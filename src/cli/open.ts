@@ -11,5 +11,5 @@ export async function openServices(config: Config): Promise<Services> {
     await store.close();
     throw error;
   }
-  return createServices(store, config.clock);
+  return createServices(store, config.clock, config.dataDir);
 }

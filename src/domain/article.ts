@@ -91,6 +91,10 @@ export interface ArticleInput {
   publishedAt?: IsoTime | null;
   updatedAt?: IsoTime | null;
   image?: Omit<Image, 'id'> | null;
+  /** For status `scheduled`: when to publish. */
+  scheduledAt?: IsoTime | null;
+  /** Never visible before this time. */
+  embargoUntil?: IsoTime | null;
 }
 
 /** The path of an article's page: `/2015/09/11/china-urges-us-to-stop` in the edition's calendar. */

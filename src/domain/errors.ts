@@ -7,6 +7,14 @@ export const errorCatalogue = {
   NEWSDESK_ERR_VALIDATION: { status: 400, title: 'Invalid request', expose: true },
   NEWSDESK_ERR_INVALID_CURSOR: { status: 400, title: 'Invalid cursor', expose: true },
   NEWSDESK_ERR_INVALID_RECORD: { status: 422, title: 'Invalid record', expose: true },
+  NEWSDESK_ERR_UNAUTHENTICATED: { status: 401, title: 'Sign-in required', expose: true },
+  NEWSDESK_ERR_FORBIDDEN: { status: 403, title: 'Not allowed', expose: true },
+  NEWSDESK_ERR_CSRF: { status: 403, title: 'Missing or wrong CSRF token', expose: true },
+  NEWSDESK_ERR_CONFLICT: { status: 409, title: 'Conflict', expose: true },
+  NEWSDESK_ERR_INVALID_TRANSITION: { status: 409, title: 'Not possible in this state', expose: true },
+  NEWSDESK_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: 'Too large', expose: true },
+  NEWSDESK_ERR_UNSUPPORTED_MEDIA: { status: 415, title: 'Unsupported media type', expose: true },
+  NEWSDESK_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests', expose: true },
   NEWSDESK_ERR_CONFIG: { status: 500, title: 'Invalid configuration', expose: false },
   NEWSDESK_ERR_INTERNAL: { status: 500, title: 'Internal error', expose: false },
 } as const;
@@ -57,5 +65,30 @@ export class InvalidRecordError extends NewsdeskError {
 export class ConfigError extends NewsdeskError {
   constructor(message: string) {
     super('NEWSDESK_ERR_CONFIG', message);
+  }
+}
+
+export class UnauthenticatedError extends NewsdeskError {
+  constructor(message = 'sign in first') {
+    super('NEWSDESK_ERR_UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends NewsdeskError {
+  constructor(message: string) {
+    super('NEWSDESK_ERR_FORBIDDEN', message);
+  }
+}
+
+/** A write based on an outdated version, or a duplicate; `details` carry what the client needs to resolve it. */
+export class ConflictError extends NewsdeskError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('NEWSDESK_ERR_CONFLICT', message, details);
+  }
+}
+
+export class InvalidTransitionError extends NewsdeskError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('NEWSDESK_ERR_INVALID_TRANSITION', message, details);
   }
 }

@@ -38,6 +38,9 @@ export function prepareArticle(input: ArticleInput, context: PrepareContext): Ar
   if (publishedAt && updatedAt < publishedAt) {
     throw new InvalidRecordError('updatedAt is earlier than publishedAt', 'updatedAt');
   }
+  const scheduledAt = parseTime(input.scheduledAt, 'scheduledAt');
+  if (status === 'scheduled' && !scheduledAt) throw new InvalidRecordError('a scheduled story needs scheduledAt', 'scheduledAt');
+  const embargoUntil = parseTime(input.embargoUntil, 'embargoUntil');
   const bodyHtml = sanitizeBodyHtml(input.bodyHtml);
   const topics = (input.topics ?? []).map((t) => t.trim()).filter(Boolean);
 
@@ -58,6 +61,8 @@ export function prepareArticle(input: ArticleInput, context: PrepareContext): Ar
     publishedAt,
     updatedAt,
     image: input.image ?? null,
+    scheduledAt: status === 'scheduled' ? scheduledAt : null,
+    embargoUntil,
     terms: extractTerms({ headline, text: stripTags(bodyHtml), topics }),
   };
 }

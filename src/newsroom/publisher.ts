@@ -28,11 +28,11 @@ export class Publisher {
   }
 
   /** Writes prepared stories in one transaction: all land or none do. Does not refresh curation. */
-  async writeBatch(writes: ArticleWrite[]): Promise<BatchResult> {
-    const now = this.clock.now().toISOString();
+  async writeBatch(writes: ArticleWrite[], authorId: string | null = null): Promise<BatchResult> {
+    const context = { now: this.clock.now().toISOString(), authorId };
     const outcomes = await this.store.transaction(async (trx) => {
       const results: SaveOutcome[] = [];
-      for (const write of writes) results.push(await this.store.articles.saveIn(trx, write, now));
+      for (const write of writes) results.push(await this.store.articles.saveIn(trx, write, context));
       return results;
     });
     const changedIds = writes.filter((_, i) => outcomes[i] !== 'unchanged').map((w) => w.id);

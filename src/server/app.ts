@@ -1,14 +1,24 @@
 /**
- * The composition root: opens the store, wires curation, the publisher, the reader site and the API into one Fastify
- * instance. Every dependency is created here and passed down; nothing is a module-level singleton.
+ * The composition root: opens nothing itself, but wires the store, curation, the newsroom services, the reader
+ * site and the APIs into one Fastify instance. Every dependency is created here and passed down; nothing is a
+ * module-level singleton.
  */
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { adminApi } from '../api/admin/index.js';
 import { contentApi } from '../api/content-api.js';
 import { Curation } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
+import { FileMediaStorage } from '../media/index.js';
+import { Accounts } from '../newsroom/accounts.js';
+import { MediaLibrary } from '../newsroom/media-library.js';
+import { NewsEvents } from '../newsroom/news-events.js';
 import { Publisher } from '../newsroom/publisher.js';
+import { Scheduler } from '../newsroom/scheduler.js';
+import { Stories } from '../newsroom/stories.js';
 import { PageCache, readerSite } from '../site/index.js';
 import type { Store } from '../store/index.js';
+import { mediaFiles } from './media-files.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface Services {
@@ -16,11 +26,28 @@ export interface Services {
   clock: Clock;
   curation: Curation;
   publisher: Publisher;
+  events: NewsEvents;
+  accounts: Accounts;
+  stories: Stories;
+  media: MediaLibrary;
+  mediaStorage: FileMediaStorage;
 }
 
-export function createServices(store: Store, clock: Clock): Services {
+export function createServices(store: Store, clock: Clock, dataDir: string): Services {
   const curation = new Curation(store);
-  return { store, clock, curation, publisher: new Publisher(store, curation, clock) };
+  const events = new NewsEvents();
+  const mediaStorage = new FileMediaStorage(path.join(dataDir, 'media'));
+  return {
+    store,
+    clock,
+    curation,
+    events,
+    publisher: new Publisher(store, curation, clock),
+    accounts: new Accounts(store, clock),
+    stories: new Stories(store, curation, clock, events),
+    media: new MediaLibrary(mediaStorage),
+    mediaStorage,
+  };
 }
 
 export interface AppOptions {
@@ -28,20 +55,39 @@ export interface AppOptions {
   publicUrl: string;
   logger?: boolean;
   cacheTtlMs?: number;
+  /** Run background jobs (scheduled publishing) in this process. */
+  jobs?: boolean;
+  /** Where one-time links go when no mail is configured; the server log by default. */
+  deliverLink?: (purpose: string, email: string, link: string) => void;
 }
 
-export async function createApp({ services, publicUrl, logger = false, cacheTtlMs = 60_000 }: AppOptions): Promise<FastifyInstance> {
-  const { store, clock, curation } = services;
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false } = options;
+  const { store, clock, curation, accounts, stories, media, events } = services;
   const edition = await store.settings.edition();
-  const app = Fastify({ logger, trustProxy: true, return503OnClosing: true });
+  const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
   securityHeaders(app);
   const cache = new PageCache({ ttlMs: cacheTtlMs, maxEntries: 5_000, now: () => Date.now() });
+  const unsubscribe = events.subscribe((change) => cache.invalidate(change.keys));
+  const deliverLink =
+    options.deliverLink ?? ((purpose: string, email: string, link: string) => console.log(`No mail configured: ${purpose} link for ${email}: ${link}`));
 
   app.get('/healthz', async (_request, reply) => {
     await store.articles.countPublished();
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
   await app.register(contentApi, { prefix: '/api/v1', store, curation, clock, edition });
+  await app.register(adminApi, { prefix: '/api/v1/admin', services: { accounts, stories, store, media, publicUrl, deliverLink } });
+  await app.register(mediaFiles, { storage: services.mediaStorage });
   await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache });
+
+  const scheduler = jobs ? new Scheduler(stories, store, clock) : null;
+  app.addHook('onReady', async () => {
+    await scheduler?.start();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await scheduler?.stop();
+  });
   return app;
 }

@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Article, ArticleStatus, ArticleSummary, Image } from '../domain/article.js';
+import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
 import type { Database } from './schema.js';
-import { selectSummaries, toSummary } from './summaries.js';
+import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
 
 export interface WeightedTerm {
@@ -30,10 +31,37 @@ export interface ArticleWrite {
   publishedAt: string | null;
   updatedAt: string;
   image: Omit<Image, 'id'> | null;
+  /** When a scheduled story is due; null unless status is `scheduled`. */
+  scheduledAt: string | null;
+  /** Never visible before this time, whatever the status says. */
+  embargoUntil: string | null;
   terms: WeightedTerm[];
 }
 
+/** Who is writing: the revision's author, and for a new story its creator. Imports have none. */
+export interface SaveContext {
+  now: string;
+  authorId?: string | null;
+  /** Optimistic locking: the revision the writer started from. Another revision in the store is a conflict. */
+  expectedRevision?: number;
+}
+
 export type SaveOutcome = 'added' | 'updated' | 'unchanged';
+
+/** A public change to a published story: an update moves its Updated time, a correction also shows a note. */
+export interface ArticleChange {
+  revision: number;
+  kind: 'update' | 'correction';
+  note: string | null;
+  at: string;
+}
+
+export interface EditableArticle extends Omit<Article, 'publishedAt'> {
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  embargoUntil: string | null;
+  createdBy: string | null;
+}
 
 export interface ListFilter {
   now: string;
@@ -53,21 +81,25 @@ export class ArticleRepository {
   ) {}
 
   /** Writes one story in its own transaction; see `saveIn` for the steps. */
-  async save(write: ArticleWrite, now: string): Promise<SaveOutcome> {
-    return this.db.transaction().execute((trx) => this.saveIn(trx, write, now));
+  async save(write: ArticleWrite, context: SaveContext): Promise<SaveOutcome> {
+    return this.db.transaction().execute((trx) => this.saveIn(trx, write, context));
   }
 
   /**
    * Inserts or updates a story inside `trx`: identical content changes nothing; changed content becomes the next
    * revision, keeps the article's slug (its URL is permanent) and re-indexes its terms.
    */
-  async saveIn(trx: Transaction<Database>, write: ArticleWrite, now: string): Promise<SaveOutcome> {
+  async saveIn(trx: Transaction<Database>, write: ArticleWrite, context: SaveContext): Promise<SaveOutcome> {
+    const { now } = context;
     const contentHash = hashContent(write);
     const existing = await trx
       .selectFrom('article')
       .select(['slug', 'revision', 'content_hash', 'first_published_at', 'created_at'])
       .where('id', '=', write.id)
       .executeTakeFirst();
+    if (context.expectedRevision !== undefined && (existing?.revision ?? 0) !== context.expectedRevision) {
+      throw new ConflictError('the story changed since it was read', { currentRevision: existing?.revision ?? 0 });
+    }
     if (existing?.content_hash === contentHash) return 'unchanged';
 
     const sectionId = await this.taxonomy.ensureSection(trx, write.section);
@@ -93,10 +125,21 @@ export class ArticleRepository {
       updated_at: write.updatedAt,
       revision,
       content_hash: contentHash,
+      scheduled_at: write.scheduledAt,
+      embargo_until: write.embargoUntil,
     };
 
     if (existing) {
-      await trx.updateTable('article').set(row).where('id', '=', write.id).execute();
+      // Compare-and-set on the revision, so two writers racing from the same revision cannot both win.
+      const result = await trx
+        .updateTable('article')
+        .set(row)
+        .where('id', '=', write.id)
+        .where('revision', '=', existing.revision)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        throw new ConflictError('the story changed while it was being saved', { currentRevision: existing.revision + 1 });
+      }
       await trx.deleteFrom('article_topic').where('article_id', '=', write.id).execute();
       await trx.deleteFrom('article_author').where('article_id', '=', write.id).execute();
       await this.removeTerms(trx, write.id);
@@ -104,7 +147,7 @@ export class ArticleRepository {
       const slug = await this.uniqueSlug(trx, slugify(write.headline) || 'story');
       await trx
         .insertInto('article')
-        .values({ id: write.id, slug, created_at: now, ...row })
+        .values({ id: write.id, slug, created_at: now, created_by: context.authorId ?? null, ...row })
         .execute();
     }
 
@@ -125,7 +168,13 @@ export class ArticleRepository {
     await this.addTerms(trx, write.id, write.terms);
     await trx
       .insertInto('revision')
-      .values({ article_id: write.id, revision, created_at: now, snapshot: JSON.stringify(snapshotOf(write)) })
+      .values({
+        article_id: write.id,
+        revision,
+        created_at: now,
+        snapshot: JSON.stringify(snapshotOf(write)),
+        author_id: context.authorId ?? null,
+      })
       .execute();
     return existing ? 'updated' : 'added';
   }
@@ -180,6 +229,78 @@ export class ArticleRepository {
   async findById(id: string, now: string): Promise<Article | null> {
     const row = await selectSummaries(this.db, now).where('a.id', '=', id).executeTakeFirst();
     return row ? this.hydrate(toSummary(row)) : null;
+  }
+
+  /** A story in any state, with its workflow fields: what the newsroom edits. */
+  async findForEdit(id: string): Promise<EditableArticle | null> {
+    const row = await selectArticles(this.db).where('a.id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [article, workflow] = await Promise.all([
+      this.hydrate(toSummary(row)),
+      this.db
+        .selectFrom('article')
+        .select(['scheduled_at', 'embargo_until', 'created_by', 'published_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      ...article,
+      publishedAt: workflow.published_at,
+      scheduledAt: workflow.scheduled_at,
+      embargoUntil: workflow.embargo_until,
+      createdBy: workflow.created_by,
+    };
+  }
+
+  /** The newsroom's list: every state or one, most recently changed first. */
+  async listForNewsroom(filter: { status?: ArticleStatus; limit: number }) {
+    let query = this.db
+      .selectFrom('article')
+      .select(['id', 'headline', 'status', 'updated_at', 'published_at', 'scheduled_at', 'embargo_until', 'created_by', 'revision', 'section_id']);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  }
+
+  /** Scheduled stories whose time has come, oldest first. */
+  async dueForPublishing(now: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('article')
+      .select('id')
+      .where('status', '=', 'scheduled')
+      .where('scheduled_at', '<=', now)
+      .orderBy('scheduled_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async addChange(trx: Transaction<Database>, change: ArticleChange & { articleId: string }): Promise<void> {
+    await trx
+      .insertInto('article_change')
+      .values({ article_id: change.articleId, revision: change.revision, kind: change.kind, note: change.note, at: change.at })
+      .execute();
+  }
+
+  /** The public change log: updates and corrections, newest first. */
+  async changes(articleId: string): Promise<ArticleChange[]> {
+    const rows = await this.db
+      .selectFrom('article_change')
+      .select(['revision', 'kind', 'note', 'at'])
+      .where('article_id', '=', articleId)
+      .orderBy('revision', 'desc')
+      .execute();
+    return rows.map((r) => ({ revision: r.revision, kind: r.kind as ArticleChange['kind'], note: r.note, at: r.at }));
+  }
+
+  async revision(articleId: string, revision: number) {
+    return (
+      (await this.db
+        .selectFrom('revision')
+        .select(['revision', 'created_at', 'snapshot', 'author_id'])
+        .where('article_id', '=', articleId)
+        .where('revision', '=', revision)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   private async hydrate(summary: ArticleSummary): Promise<Article> {
@@ -277,7 +398,7 @@ export class ArticleRepository {
   async revisions(articleId: string) {
     return this.db
       .selectFrom('revision')
-      .select(['revision', 'created_at', 'snapshot'])
+      .select(['revision', 'created_at', 'snapshot', 'author_id'])
       .where('article_id', '=', articleId)
       .orderBy('revision')
       .execute();

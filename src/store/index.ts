@@ -3,7 +3,11 @@
  * zero-config) by default; PostgreSQL when a `postgres://` URL is given. Engines differ only in `dialects/`.
  */
 import { Migrator, type Transaction } from 'kysely';
+import { AccountRepository } from './account-repository.js';
 import { ArticleRepository } from './article-repository.js';
+import { AuditRepository } from './audit-repository.js';
+import { AutosaveRepository } from './autosave-repository.js';
+import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -14,7 +18,10 @@ import type { Database } from './schema.js';
 import { SettingRepository } from './setting-repository.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
 
-export type { ArticleWrite, ListFilter, SaveOutcome, WeightedTerm } from './article-repository.js';
+export type { AccountRow, OneTimeTokenRow, SessionRow } from './account-repository.js';
+export type { AuditEntry } from './audit-repository.js';
+export type { Autosave } from './autosave-repository.js';
+export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
 export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from './related-repository.js';
@@ -33,6 +40,10 @@ export class Store {
   readonly collections: CollectionRepository;
   readonly related: RelatedRepository;
   readonly settings: SettingRepository;
+  readonly accounts: AccountRepository;
+  readonly audit: AuditRepository;
+  readonly autosaves: AutosaveRepository;
+  readonly leases: LeaseRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -40,6 +51,10 @@ export class Store {
     this.collections = new CollectionRepository(engine.db);
     this.related = new RelatedRepository(engine.db);
     this.settings = new SettingRepository(engine.db);
+    this.accounts = new AccountRepository(engine.db);
+    this.audit = new AuditRepository(engine.db);
+    this.autosaves = new AutosaveRepository(engine.db);
+    this.leases = new LeaseRepository(engine.db);
   }
 
   get engineName(): string {

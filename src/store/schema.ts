@@ -58,6 +58,11 @@ export interface ArticleTable {
   revision: number;
   /** Hash of the editorial content; an import of identical content is a no-op. */
   content_hash: string;
+  /** When a scheduled story is due to be published. */
+  scheduled_at: string | null;
+  /** Never visible before this time, whatever its status. */
+  embargo_until: string | null;
+  created_by: string | null;
 }
 
 export interface ArticleTopicTable {
@@ -78,6 +83,72 @@ export interface RevisionTable {
   created_at: string;
   /** The article's editorial fields as JSON, so any revision can be shown or restored. */
   snapshot: string;
+  author_id: string | null;
+}
+
+export interface AccountTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A signed-in browser. The id is the SHA-256 of the cookie's token, so a leaked table opens no session. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Invitation and password-reset links; the id is the SHA-256 of the token in the link. */
+export interface OneTimeTokenTable {
+  id: string;
+  kind: string;
+  email: string;
+  role: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+}
+
+/** The public change log of a story: updates and corrections, each tied to the revision that made it. */
+export interface ArticleChangeTable {
+  article_id: string;
+  revision: number;
+  kind: string;
+  note: string | null;
+  at: string;
+}
+
+export interface ArticleAutosaveTable {
+  article_id: string;
+  user_id: string;
+  base_revision: number;
+  content: string;
+  saved_at: string;
+}
+
+/** Which process runs a job (scheduled publishing) until when; another takes over once it expires. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }
 
 export interface CollectionTable {
@@ -136,6 +207,13 @@ export interface Database {
   term_stat: TermStatTable;
   article_related: ArticleRelatedTable;
   setting: SettingTable;
+  account: AccountTable;
+  session: SessionTable;
+  one_time_token: OneTimeTokenTable;
+  audit_log: AuditLogTable;
+  article_change: ArticleChangeTable;
+  article_autosave: ArticleAutosaveTable;
+  job_lease: JobLeaseTable;
 }
 
 export type Count = ColumnType<number, never, never>;

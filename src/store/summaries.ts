@@ -3,14 +3,21 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ArticleSummary } from '../domain/article.js';
 import type { Database } from './schema.js';
 
+/** Stories a reader may see at `now`: published, due, and out of embargo. */
 export function selectSummaries(db: Kysely<Database>, now: string) {
+  return selectArticles(db)
+    .where('a.status', '=', 'published')
+    .where('a.published_at', '<=', now)
+    .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]));
+}
+
+/** Every story whatever its state: the newsroom's view. */
+export function selectArticles(db: Kysely<Database>) {
   return db
     .selectFrom('article as a')
     .innerJoin('section as sec', 'sec.id', 'a.section_id')
     .leftJoin('source as src', 'src.id', 'a.source_id')
     .leftJoin('image as img', 'img.id', 'a.image_id')
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
     .select([
       'a.id',
       'a.slug',
@@ -37,7 +44,7 @@ export function selectSummaries(db: Kysely<Database>, now: string) {
     ]);
 }
 
-type SummaryQuery = ReturnType<typeof selectSummaries>;
+type SummaryQuery = ReturnType<typeof selectArticles>;
 export type SummaryRow = SummaryQuery extends SelectQueryBuilder<any, any, infer R> ? R : never;
 
 export function toSummary(row: SummaryRow): ArticleSummary {

@@ -10,31 +10,34 @@ import { type Store, openStore } from '../../src/store/index.js';
 
 export const DEMO_NOW = new Date('2015-09-11T13:03:00Z');
 
-export function tempSqliteStore(): { store: Store; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
-  return { store: openStore({ sqliteFile: path.join(dir, 'newsdesk.sqlite') }), dir };
-}
-
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { demo?: boolean; clock?: Clock; store?: Store } = {}): Promise<TestApp> {
-  const temp = options.store ? null : tempSqliteStore();
-  const store = options.store ?? temp!.store;
+export interface TestAppOptions {
+  demo?: boolean;
+  clock?: Clock;
+  /** A store to use instead of a fresh SQLite file; the caller closes it. */
+  store?: Store;
+  deliverLink?: (purpose: string, email: string, link: string) => void;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
+  const store = options.store ?? openStore({ sqliteFile: path.join(dir, 'newsdesk.sqlite') });
   await store.migrate();
-  const services = createServices(store, options.clock ?? fixedClock(DEMO_NOW));
+  const services = createServices(store, options.clock ?? fixedClock(DEMO_NOW), dir);
   if (options.demo) await seedDemoIfEmpty(store, services.publisher, services.clock);
-  const app = await createApp({ services, publicUrl: 'http://localhost:3000' });
+  const app = await createApp({ services, publicUrl: 'http://localhost:3000', deliverLink: options.deliverLink ?? (() => {}) });
   return {
     app,
     services,
     async close() {
       await app.close();
-      await store.close();
-      if (temp) fs.rmSync(temp.dir, { recursive: true, force: true });
+      if (!options.store) await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './001-initial.js';
+import { newsroomMigration } from './002-newsroom.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
+  '002-newsroom': newsroomMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,289 @@
+/**
+ * The Admin API, declared as data: each route states the access it needs, so one guard enforces it and the role
+ * matrix test walks exactly the routes that exist. Services enforce the finer rules (whose story, which state).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import type { Accounts } from '../../newsroom/accounts.js';
+import type { Permission } from '../../newsroom/roles.js';
+import type { SaveRequest, Stories, StoryContent } from '../../newsroom/stories.js';
+import { isStoryAction } from '../../newsroom/workflow.js';
+import type { ArticleStatus } from '../../domain/article.js';
+import type { Store } from '../../store/index.js';
+import type { MediaLibrary } from '../../newsroom/media-library.js';
+import { readUpload } from './upload.js';
+import { type CallerSession, clearSessionCookie, setSessionCookie } from './session-guard.js';
+
+export interface AdminServices {
+  accounts: Accounts;
+  stories: Stories;
+  store: Store;
+  media: MediaLibrary;
+  publicUrl: string;
+  /** Where one-time links go when no mail is configured (the server log). */
+  deliverLink: (purpose: string, email: string, link: string) => void;
+}
+
+export interface AdminContext {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  caller: CallerSession | null;
+  services: AdminServices;
+}
+
+export type Access = 'public' | 'signed-in' | Permission;
+
+export interface AdminRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  access: Access;
+  /** Requests per minute per client address, for routes that guess at secrets. */
+  ratePerMinute?: number;
+  handler(context: AdminContext): Promise<unknown>;
+}
+
+type Params = Record<string, string>;
+type Body = Record<string, unknown>;
+const params = (c: AdminContext) => c.request.params as Params;
+const body = (c: AdminContext): Body => {
+  const value = c.request.body;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ValidationError('send a JSON object');
+  return value as Body;
+};
+const query = (c: AdminContext) => c.request.query as Record<string, string | undefined>;
+const actor = (c: AdminContext) => c.caller!.actor;
+
+function integer(value: unknown, field: string): number {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValidationError(`${field} must be a whole number`, { field });
+  return n;
+}
+
+export const adminRoutes: AdminRoute[] = [
+  {
+    method: 'GET',
+    url: '/setup',
+    access: 'public',
+    handler: async ({ services }) => ({ needsSetup: await services.accounts.needsSetup() }),
+  },
+  {
+    method: 'POST',
+    url: '/setup',
+    access: 'public',
+    ratePerMinute: 10,
+    handler: async (c) => {
+      const b = body(c);
+      await c.services.accounts.setupOwner({ email: b.email, name: b.name, password: b.password });
+      const signedIn = await c.services.accounts.login(b.email, b.password);
+      setSessionCookie(c.request, c.reply, signedIn);
+      c.reply.code(201);
+      return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/session',
+    access: 'public',
+    ratePerMinute: 10,
+    handler: async (c) => {
+      const b = body(c);
+      const signedIn = await c.services.accounts.login(b.email, b.password);
+      setSessionCookie(c.request, c.reply, signedIn);
+      return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/session',
+    access: 'signed-in',
+    handler: async ({ caller }) => ({ user: caller!.actor, csrfToken: caller!.csrfToken }),
+  },
+  {
+    method: 'DELETE',
+    url: '/session',
+    access: 'signed-in',
+    handler: async (c) => {
+      await c.services.accounts.logout(c.request.cookies.nd_session);
+      clearSessionCookie(c.request, c.reply);
+      return c.reply.code(204).send();
+    },
+  },
+  {
+    method: 'POST',
+    url: '/invitations/:token/accept',
+    access: 'public',
+    ratePerMinute: 10,
+    handler: async (c) => {
+      const b = body(c);
+      const account = await c.services.accounts.acceptInvitation(params(c).token!, { name: b.name, password: b.password });
+      c.reply.code(201);
+      return { user: account };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/password-resets',
+    access: 'public',
+    ratePerMinute: 5,
+    handler: async (c) => {
+      const email = body(c).email;
+      const link = await c.services.accounts.requestPasswordReset(email, null);
+      if (link) c.services.deliverLink('password reset', String(email), `${c.services.publicUrl}/admin/reset/${link.token}`);
+      c.reply.code(202);
+      return { status: 'if that account exists, a reset link is on its way' };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/password-resets/:token',
+    access: 'public',
+    ratePerMinute: 10,
+    handler: async (c) => {
+      await c.services.accounts.resetPassword(params(c).token!, body(c).password);
+      return { status: 'password changed; sign in again' };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/users',
+    access: 'users.read',
+    handler: async ({ services }) => ({ items: await services.accounts.list() }),
+  },
+  {
+    method: 'POST',
+    url: '/invitations',
+    access: 'users.manage',
+    handler: async (c) => {
+      const b = body(c);
+      const link = await c.services.accounts.invite(actor(c), b.email, b.role);
+      const url = `${c.services.publicUrl}/admin/invitation/${link.token}`;
+      c.services.deliverLink('invitation', String(b.email), url);
+      c.reply.code(201);
+      return { link: url, expiresAt: link.expiresAt };
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/users/:id/role',
+    access: 'users.manage',
+    handler: async (c) => ({ user: await c.services.accounts.changeRole(actor(c), params(c).id!, body(c).role) }),
+  },
+  {
+    method: 'GET',
+    url: '/articles',
+    access: 'story.read',
+    handler: async (c) => {
+      const status = query(c).status as ArticleStatus | undefined;
+      return { items: await c.services.store.articles.listForNewsroom({ ...(status ? { status } : {}), limit: 200 }) };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/articles',
+    access: 'story.create',
+    handler: async (c) => {
+      c.reply.code(201);
+      return c.services.stories.create(actor(c), body(c) as unknown as StoryContent);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/articles/:id',
+    access: 'story.read',
+    handler: async (c) => {
+      const id = params(c).id!;
+      const [story, changes] = await Promise.all([c.services.stories.get(id), c.services.store.articles.changes(id)]);
+      return { ...story, changes };
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/articles/:id',
+    access: 'story.create',
+    handler: async (c) => {
+      const b = body(c);
+      const request: SaveRequest = {
+        content: b.content as StoryContent,
+        baseRevision: integer(b.baseRevision, 'baseRevision'),
+        ...(b.changeKind !== undefined ? { changeKind: b.changeKind as SaveRequest['changeKind'] } : {}),
+        ...(typeof b.note === 'string' ? { note: b.note } : {}),
+      };
+      return c.services.stories.save(actor(c), params(c).id!, request);
+    },
+  },
+  {
+    method: 'POST',
+    url: '/articles/:id/transitions',
+    access: 'story.create',
+    handler: async (c) => {
+      const b = body(c);
+      if (!isStoryAction(b.action)) throw new ValidationError('action must be one of submit, return, publish, schedule, unpublish', { field: 'action' });
+      return c.services.stories.transition(actor(c), params(c).id!, b.action, typeof b.at === 'string' ? new Date(b.at).toISOString() : null);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/articles/:id/revisions',
+    access: 'story.read',
+    handler: async (c) => ({ items: await c.services.stories.revisions(params(c).id!) }),
+  },
+  {
+    method: 'GET',
+    url: '/articles/:id/diff',
+    access: 'story.read',
+    handler: async (c) => ({
+      fields: await c.services.stories.diff(params(c).id!, integer(query(c).from, 'from'), integer(query(c).to, 'to')),
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/articles/:id/revisions/:revision/restore',
+    access: 'story.create',
+    handler: async (c) =>
+      c.services.stories.restore(actor(c), params(c).id!, integer(params(c).revision, 'revision'), integer(body(c).baseRevision, 'baseRevision')),
+  },
+  {
+    method: 'PUT',
+    url: '/articles/:id/autosave',
+    access: 'story.create',
+    handler: async (c) => {
+      const b = body(c);
+      if (!b.content || typeof b.content !== 'object') throw new ValidationError('content must be an object', { field: 'content' });
+      const savedAt = await c.services.stories.autosave(actor(c), params(c).id!, integer(b.baseRevision, 'baseRevision'), b.content as Body);
+      return { savedAt };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/articles/:id/autosave',
+    access: 'story.create',
+    handler: async (c) => {
+      const saved = await c.services.stories.autosaved(actor(c), params(c).id!);
+      if (!saved) throw new NotFoundError('nothing autosaved for this story');
+      return saved;
+    },
+  },
+  {
+    method: 'GET',
+    url: '/audit',
+    access: 'audit.read',
+    handler: async (c) => ({
+      items: await c.services.store.audit.list({
+        ...(query(c).subjectType ? { subjectType: query(c).subjectType } : {}),
+        ...(query(c).subjectId ? { subjectId: query(c).subjectId } : {}),
+        limit: 200,
+      }),
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/media',
+    access: 'media.upload',
+    handler: async (c) => {
+      const upload = await readUpload(c.request);
+      const image = await c.services.media.add(upload.bytes, upload.fields);
+      c.reply.code(201);
+      return image;
+    },
+  },
+];
