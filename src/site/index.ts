@@ -32,9 +32,11 @@ export interface SiteOptions {
 const PAGE_SIZE = 20;
 const MAX_PAGE = 500;
 const SECTION_BLOCK_SIZE = 4;
-/** Surrogate key of everything that shows the front lists (Top News, Hot Topics, Picks, section blocks). */
-export const FRONT_KEY = 'front';
-
+/**
+ * Surrogate keys say what a page shows: `home`, `article:ID` (the story and the related stories it lists),
+ * `section:ID`, `topic:ID`, `source:ID`. A change drops the pages with its keys at once; the rail (Top News, Hot
+ * Topics, Picks) on other pages catches up within the cache's lifetime.
+ */
 export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
   const { store, curation, clock, edition, publicUrl, cache } = options;
   const tz = edition.timeZone;
@@ -57,7 +59,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   }
 
   async function notFound(): Promise<RenderedPage> {
-    return { status: 404, body: await page('Page not found', '/404', notFoundBody()), keys: [FRONT_KEY] };
+    return { status: 404, body: await page('Page not found', '/404', notFoundBody()), keys: [] };
   }
 
   async function send(request: FastifyRequest, reply: FastifyReply, cacheKey: string, render: () => Promise<RenderedPage>) {
@@ -100,7 +102,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         sectionBlocks: sectionBlocks.filter((b) => b.stories.length),
         edition,
       });
-      return { status: 200, body: await page(edition.siteName, '/', body, { description: edition.tagline }), keys: [FRONT_KEY] };
+      return { status: 200, body: await page(edition.siteName, '/', body, { description: edition.tagline }), keys: ['home'] };
     }),
   );
 
@@ -121,9 +123,13 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   );
 
   async function renderArticle(article: Article, now: Date): Promise<RenderedPage> {
-    const [related, lists] = await Promise.all([curation.relatedFor(article, now), railLists(now, [article.id])]);
+    const [related, lists, changes] = await Promise.all([
+      curation.relatedFor(article, now),
+      railLists(now, [article.id]),
+      store.articles.changes(article.id),
+    ]);
     const path = articlePath(article, tz);
-    const view = { article, related, rail: lists, edition, url: `${publicUrl}${path}` };
+    const view = { article, changes, related, rail: lists, edition, url: `${publicUrl}${path}` };
     const body = await page(article.headline, path, articleBody(view), {
       description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
       language: article.language,
@@ -133,7 +139,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
     return {
       status: 200,
       body,
-      keys: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`), FRONT_KEY],
+      keys: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`)],
     };
   }
 
@@ -168,7 +174,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         const html = await page(target.name, pageHref(target.path, pageNo), body, {
           activeSectionId: kind === 'Section' ? target.id : '',
         });
-        return { status: 200, body: html, keys: [`${kind.toLowerCase()}:${target.id}`, FRONT_KEY] };
+        return { status: 200, body: html, keys: [`${kind.toLowerCase()}:${target.id}`] };
       });
     });
 

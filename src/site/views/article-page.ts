@@ -1,11 +1,14 @@
 /** The article page: every part of the seed page, readable without JavaScript. */
 import { type Article, type ArticleSummary, sectionPath, sourcePath, topicPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
+import type { ArticleChange } from '../../store/index.js';
 import { type SafeHtml, html, trusted } from '../html.js';
 import { type RailLists, rail, timeTag, timedList } from './parts.js';
 
 export interface ArticleView {
   article: Article;
+  /** The public change log: updates and corrections, newest first. */
+  changes: ArticleChange[];
   related: ArticleSummary[];
   rail: RailLists;
   edition: Edition;
@@ -33,6 +36,7 @@ export function articleBody(view: ArticleView): SafeHtml {
     </header>
     ${article.image ? leadImage(article) : ''}
     <div class="story__body">${bodyWithDateline(article)}</div>
+    ${view.changes.length ? changeLog(view.changes, tz) : ''}
     ${article.topics.length
       ? html`<ul class="story__topics" aria-label="Topics">${article.topics.map(
           (t) => html`<li><a href="${topicPath(t)}">${t.name}</a></li>`,
@@ -45,6 +49,18 @@ export function articleBody(view: ArticleView): SafeHtml {
   </article>
   ${rail(view.rail, tz)}
 </div>`;
+}
+
+/** Corrections and updates, as the reader is owed them: what changed and when, at the foot of the story. */
+function changeLog(changes: ArticleChange[], timeZone: string): SafeHtml {
+  return html`<section class="story__changes" aria-labelledby="changes-title">
+    <h2 id="changes-title">Corrections and updates</h2>
+    <ul>${changes.map(
+      (c) => html`<li class="story__change story__change--${c.kind}">
+        <strong>${c.kind === 'correction' ? 'Correction' : 'Updated'}</strong> ${timeTag(c.at, timeZone)}${c.note ? html`: ${c.note}` : ''}
+      </li>`,
+    )}</ul>
+  </section>`;
 }
 
 function leadImage(article: Article): SafeHtml {
