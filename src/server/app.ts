@@ -4,7 +4,9 @@
  * module-level singleton.
  */
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { newsroomPages } from '../admin/index.js';
 import { adminApi } from '../api/admin/index.js';
 import { contentApi } from '../api/content-api.js';
 import { Curation } from '../curation/index.js';
@@ -76,8 +78,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     await store.articles.countPublished();
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
+  await app.register(cookie);
   await app.register(contentApi, { prefix: '/api/v1', store, curation, clock, edition });
   await app.register(adminApi, { prefix: '/api/v1/admin', services: { accounts, stories, store, media, publicUrl, deliverLink } });
+  await app.register(newsroomPages, { accounts, stories, store, clock, timeZone: edition.timeZone });
   await app.register(mediaFiles, { storage: services.mediaStorage });
   await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache });
 

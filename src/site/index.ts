@@ -10,7 +10,7 @@ import { stripTags } from '../domain/sanitize.js';
 import { type Curation, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
-import type { SafeHtml } from './html.js';
+import type { SafeHtml } from '../domain/html.js';
 import { PageCache, type RenderedPage } from './page-cache.js';
 import { articleBody, articleStructuredData } from './views/article-page.js';
 import { homeBody } from './views/home-page.js';

@@ -1,5 +1,6 @@
 /** The role matrix: every Admin API route × every role (and no session), against the route's declared access. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagePermissions } from '../../src/admin/index.js';
 import { adminRoutes } from '../../src/api/admin/index.js';
 import { can, roles } from '../../src/newsroom/roles.js';
 import { type Client, clientFor } from '../support/admin.js';
@@ -46,6 +47,18 @@ describe('Admin API role matrix', () => {
         expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
         expect(refusedByRoleGuard(res.body, role, route.method, route.url), res.body).toBe(true);
       }
+    });
+  }
+
+  for (const [page, permission] of Object.entries(pagePermissions)) {
+    const url = placeholder(page);
+    it(`page ${page} sends a caller without a session to sign in`, async () => {
+      const res = await t.app.inject(url);
+      expect([res.statusCode, res.headers.location]).toEqual([303, '/admin/login']);
+    });
+    it.each(roles)(`page ${page} as %s`, async (role) => {
+      const res = await clients.get(role)!.page(url);
+      expect(res.statusCode === 403, `${role} on ${page}: ${res.statusCode}`).toBe(!can(role, permission));
     });
   }
 });

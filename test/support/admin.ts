@@ -24,6 +24,8 @@ export interface Client {
   role: Role;
   id: string;
   call(method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** GET a newsroom page with the session cookie. */
+  page(url: string): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<Omit<Client, 'role'>> {
@@ -33,6 +35,7 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
   const { csrfToken, user } = res.json() as { csrfToken: string; user: { id: string } };
   return {
     id: user.id,
+    page: (url) => app.inject({ method: 'GET', url, cookies: { nd_session: cookie.value } }),
     call: (method, url, payload, headers = {}) =>
       app.inject({
         method,

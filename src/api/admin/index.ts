@@ -1,9 +1,8 @@
 /**
- * The Admin API under /api/v1/admin: the newsroom's JSON interface, used by the /admin pages and (later) by tokens.
+ * The Admin API under /api/v1/admin (cookies are parsed by the app, which the newsroom pages share): the newsroom's JSON interface, used by the /admin pages and (later) by tokens.
  * Every route passes one guard: same-origin JSON for writes, a live session unless the route is public, the
  * route's permission, and a per-address rate limit on routes that guess at secrets.
  */
-import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
@@ -17,7 +16,6 @@ export type { AdminServices } from './routes.js';
 export { adminRoutes } from './routes.js';
 
 export const adminApi: FastifyPluginAsync<{ services: AdminServices }> = async (app, { services }) => {
-  await app.register(cookie);
   await app.register(multipart);
   await app.register(rateLimit, {
     global: false,

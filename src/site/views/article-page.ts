@@ -2,7 +2,7 @@
 import { type Article, type ArticleSummary, sectionPath, sourcePath, topicPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
 import type { ArticleChange } from '../../store/index.js';
-import { type SafeHtml, html, trusted } from '../html.js';
+import { type SafeHtml, html, trusted } from '../../domain/html.js';
 import { type RailLists, rail, timeTag, timedList } from './parts.js';
 
 export interface ArticleView {

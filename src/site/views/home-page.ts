@@ -1,7 +1,7 @@
 /** The front page: lead story, Today's Top News, a block per section, Hot Topics and Editor's Picks. */
 import { type ArticleSummary, type Section, articlePath, sectionPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
-import { type SafeHtml, html } from '../html.js';
+import { type SafeHtml, html } from '../../domain/html.js';
 import { type RailLists, rail, timeTag, timedList } from './parts.js';
 
 export interface HomeView {

@@ -1,7 +1,7 @@
 /** The page shell: masthead with section navigation, main landmark, footer. */
 import { type Section, sectionPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
-import { type SafeHtml, html } from '../html.js';
+import { type SafeHtml, html } from '../../domain/html.js';
 
 export interface LayoutInput {
   title: string;

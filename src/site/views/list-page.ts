@@ -1,7 +1,7 @@
 /** Section, topic and source pages: a paginated list of stories, newest first, with the rail beside it. */
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
-import { type SafeHtml, html } from '../html.js';
+import { type SafeHtml, html } from '../../domain/html.js';
 import { type RailLists, rail, storyCards } from './parts.js';
 
 export interface ListView {

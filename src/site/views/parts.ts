@@ -2,7 +2,7 @@
 import { type ArticleSummary, articlePath, sectionPath, topicPath } from '../../domain/article.js';
 import { formatStamp } from '../../domain/edition.js';
 import type { TopicCount } from '../../store/index.js';
-import { type SafeHtml, html } from '../html.js';
+import { type SafeHtml, html } from '../../domain/html.js';
 
 export interface RailLists {
   topNews: ArticleSummary[];

@@ -2,7 +2,7 @@
  * Escaping by default: `html` interpolates strings escaped, arrays joined, and `SafeHtml` (already rendered or
  * sanitized markup) as-is. Nothing else may put raw text into a page.
  */
-import { escapeHtml } from '../domain/text.js';
+import { escapeHtml } from './text.js';
 
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -1,0 +1,200 @@
+/**
+ * The newsroom in the browser, at /admin: server-rendered pages for every screen, enhanced by one client script
+ * (the rich-text editor, autosave, conflict handling) that talks to the Admin API. Pages read through the newsroom
+ * services and the store; nothing here reaches into the reader site.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ArticleStatus } from '../domain/article.js';
+import { articleStatuses } from '../domain/article.js';
+import type { Clock } from '../domain/clock.js';
+import { type SafeHtml, html } from '../domain/html.js';
+import { NewsdeskError } from '../domain/errors.js';
+import type { Accounts, Actor } from '../newsroom/accounts.js';
+import { renderDiffHtml } from '../newsroom/revision-diff.js';
+import { type Permission, can } from '../newsroom/roles.js';
+import type { Stories } from '../newsroom/stories.js';
+import { mayEdit } from '../newsroom/workflow.js';
+import type { Store } from '../store/index.js';
+import { invitationPage, loginPage, resetPage, setupPage } from './views/account-pages.js';
+import { dashboardPage, peoplePage, storiesPage } from './views/desk-pages.js';
+import { editorPage, revisionsPage } from './views/editor-page.js';
+import { adminLayout } from './views/layout.js';
+import { newStoryPage } from './views/new-story-page.js';
+
+export interface AdminOptions {
+  accounts: Accounts;
+  stories: Stories;
+  store: Store;
+  clock: Clock;
+  timeZone: string;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const assetFiles: Record<string, { file: string; type: string }> = {
+  'admin.js': { file: path.join(repoRoot, 'dist/admin/admin.js'), type: 'text/javascript; charset=utf-8' },
+  'admin.js.map': { file: path.join(repoRoot, 'dist/admin/admin.js.map'), type: 'application/json' },
+  'admin.css': { file: path.join(repoRoot, 'src/admin/assets/admin.css'), type: 'text/css; charset=utf-8' },
+};
+
+/** What each signed-in page needs; the role matrix test walks this table. */
+export const pagePermissions = {
+  '/admin': 'story.read',
+  '/admin/stories': 'story.read',
+  '/admin/stories/new': 'story.create',
+  '/admin/stories/:id': 'story.read',
+  '/admin/stories/:id/revisions': 'story.read',
+  '/admin/people': 'users.read',
+} as const satisfies Record<string, Permission>;
+
+export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, options) => {
+  const { accounts, stories, store, clock, timeZone } = options;
+
+  const send = (reply: FastifyReply, title: string, body: SafeHtml, session: { actor: Actor; csrfToken: string } | null, status = 200) =>
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(adminLayout({ title, body, actor: session?.actor ?? null, ...(session ? { csrfToken: session.csrfToken } : {}) }));
+
+  /** The signed-in session, or a redirect to setup or sign-in; a signed-in person without `permission` gets a 403 page. */
+  async function gate(request: FastifyRequest, reply: FastifyReply) {
+    const permission: Permission = pagePermissions[request.routeOptions.url as keyof typeof pagePermissions];
+    const session = await accounts.session(request.cookies.nd_session);
+    if (!session) {
+      await reply.redirect((await accounts.needsSetup()) ? '/admin/setup' : '/admin/login', 303);
+      return null;
+    }
+    if (!can(session.actor.role, permission)) {
+      await send(reply, 'Not allowed', forbiddenBody(), session, 403);
+      return null;
+    }
+    return session;
+  }
+
+  app.get('/admin', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const all = await store.articles.listForNewsroom({ limit: 200 });
+    const now = clock.now().toISOString();
+    return send(
+      reply,
+      'Dashboard',
+      dashboardPage({
+        actor: session.actor,
+        review: all.filter((s) => s.status === 'review'),
+        scheduled: all.filter((s) => s.status === 'scheduled'),
+        embargoed: all.filter((s) => s.embargo_until !== null && s.embargo_until > now),
+        recent: all.slice(0, 10),
+        timeZone,
+      }),
+      session,
+    );
+  });
+
+  app.get('/admin/setup', async (_request, reply) => {
+    if (!(await accounts.needsSetup())) return reply.redirect('/admin/login', 303);
+    return send(reply, 'Set up', setupPage(), null);
+  });
+  app.get('/admin/login', async (_request, reply) => {
+    if (await accounts.needsSetup()) return reply.redirect('/admin/setup', 303);
+    return send(reply, 'Sign in', loginPage(), null);
+  });
+  app.get<{ Params: { token: string } }>('/admin/invitation/:token', async (request, reply) =>
+    send(reply, 'Join', invitationPage(request.params.token), null),
+  );
+  app.get<{ Params: { token: string } }>('/admin/reset/:token', async (request, reply) =>
+    send(reply, 'New password', resetPage(request.params.token), null),
+  );
+
+  app.get<{ Querystring: { status?: string } }>('/admin/stories', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const status = (articleStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as ArticleStatus) : undefined;
+    const list = await store.articles.listForNewsroom({ ...(status ? { status } : {}), limit: 200 });
+    return send(reply, 'Stories', storiesPage(list, status, timeZone), session);
+  });
+
+  app.get('/admin/stories/new', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    return send(reply, 'New story', newStoryPage(), session);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/stories/:id', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const story = await findStory(request.params.id);
+    if (!story) return send(reply, 'Not found', notFoundBody(), session, 404);
+    const changes = await store.articles.changes(story.id);
+    return send(reply, story.headline, editorPage({ actor: session.actor, story, changes, timeZone }), session);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/admin/stories/:id/revisions', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const story = await findStory(request.params.id);
+    if (!story) return send(reply, 'Not found', notFoundBody(), session, 404);
+    const revisions = await stories.revisions(story.id);
+    const names = new Map((await accounts.list()).map((a) => [a.id, a.name]));
+    const pick = (value: string | undefined, fallback: number) => {
+      const n = Number(value);
+      return revisions.some((r) => r.revision === n) ? n : fallback;
+    };
+    const to = pick(request.query.to, story.revision);
+    const from = pick(request.query.from, Math.max(1, to - 1));
+    const diffHtml = renderDiffHtml(await stories.diff(story.id, from, to));
+    return send(
+      reply,
+      `Revisions of ${story.headline}`,
+      revisionsPage({
+        story,
+        revisions: revisions.map((r) => ({ ...r, author: r.authorId ? (names.get(r.authorId) ?? 'former colleague') : 'import' })),
+        from,
+        to,
+        diffHtml,
+        mayRestore: mayEdit(session.actor, story),
+        timeZone,
+      }),
+      session,
+    );
+  });
+
+  app.get('/admin/people', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    return send(reply, 'People', peoplePage(session.actor, await accounts.list()), session);
+  });
+
+  app.get<{ Params: { name: string } }>('/admin/assets/:name', async (request, reply) => {
+    const asset = assetFiles[request.params.name];
+    if (!asset || !fs.existsSync(asset.file)) {
+      throw new NewsdeskError('NEWSDESK_ERR_NOT_FOUND', `no asset ${request.params.name} (run npm run build)`);
+    }
+    return reply.header('content-type', asset.type).header('cache-control', 'no-cache').send(fs.readFileSync(asset.file));
+  });
+
+  async function findStory(id: string) {
+    try {
+      return await stories.get(id);
+    } catch (error) {
+      if (error instanceof NewsdeskError && error.code === 'NEWSDESK_ERR_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+};
+
+function forbiddenBody(): SafeHtml {
+  return notFoundLike('Not allowed', 'Your role does not give access to this page.');
+}
+
+function notFoundBody(): SafeHtml {
+  return notFoundLike('Not found', 'There is no story at this address.');
+}
+
+
+function notFoundLike(title: string, text: string): SafeHtml {
+  return html`<section class="card narrow"><h1>${title}</h1><p>${text}</p><p><a href="/admin">Back to the dashboard</a></p></section>`;
+}

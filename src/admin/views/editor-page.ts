@@ -1,0 +1,100 @@
+/** The story editor and the revision history. The client script turns the body field into a rich-text editor. */
+import { type SafeHtml, html, trusted } from '../../domain/html.js';
+import { formatStamp } from '../../domain/edition.js';
+import type { Actor } from '../../newsroom/accounts.js';
+import { can } from '../../newsroom/roles.js';
+import { mayEdit } from '../../newsroom/workflow.js';
+import type { ArticleChange, EditableArticle } from '../../store/index.js';
+
+const localInput = (iso: string | null) => (iso ? iso.slice(0, 16) : '');
+
+export function editorPage(view: { actor: Actor; story: EditableArticle; changes: ArticleChange[]; timeZone: string }): SafeHtml {
+  const { actor, story } = view;
+  const editable = mayEdit(actor, story);
+  const editor = can(actor.role, 'story.publish');
+  const transitions: [string, string][] = [];
+  if (story.status === 'draft' && editable) transitions.push(['submit', 'Submit for review']);
+  if (editor && (story.status === 'review' || story.status === 'scheduled')) transitions.push(['return', 'Return to draft']);
+  if (editor && story.status !== 'published') transitions.push(['publish', story.status === 'unpublished' ? 'Republish' : 'Publish now']);
+  if (editor && (story.status === 'published' || story.status === 'scheduled')) transitions.push(['unpublish', 'Unpublish']);
+  return html`<div class="editor-head">
+  <h1>${story.headline}</h1>
+  <p><span class="badge badge--${story.status}">${story.status}</span> · revision ${story.revision}
+    ${story.scheduledAt ? html` · due <time datetime="${story.scheduledAt}">${formatStamp(story.scheduledAt, view.timeZone)}</time>` : ''}
+    · <a href="/admin/stories/${story.id}/revisions">Revisions</a></p>
+</div>
+<p id="editor-status" role="status" class="status-line"></p>
+<div id="conflict" class="conflict" hidden></div>
+<form id="story-form" class="story-form" data-story-id="${story.id}" data-revision="${story.revision}" data-status="${story.status}">
+  <fieldset ${editable ? '' : trusted('disabled')}>
+    <legend class="visually-hidden">Story</legend>
+    <label>Headline <input name="headline" required maxlength="300" value="${story.headline}"></label>
+    <label>Standfirst <textarea name="standfirst" rows="2">${story.standfirst ?? ''}</textarea></label>
+    <div class="row">
+      <label>Dateline <input name="dateline" value="${story.dateline ?? ''}" placeholder="BEIJING"></label>
+      <label>Byline <input name="byline" value="${story.byline ?? ''}" placeholder="By …"></label>
+      <label>Source <input name="source" value="${story.source?.name ?? ''}" placeholder="Xinhua"></label>
+    </div>
+    <div class="row">
+      <label>Section <input name="section" required value="${story.section.name}"></label>
+      <label>Topics <input name="topics" value="${story.topics.map((t) => t.name).join(', ')}" placeholder="Comma, separated"></label>
+      <label>Priority <input name="priority" type="number" min="0" max="10" data-json-number value="${story.priority}"></label>
+      <label>Embargo until <input name="embargoUntil" type="datetime-local" value="${localInput(story.embargoUntil)}"></label>
+    </div>
+    <label for="body-editor" class="body-label">Body</label>
+    <textarea name="bodyHtml" hidden>${story.bodyHtml}</textarea>
+    <div id="body-editor" class="body-editor"></div>
+    ${story.status === 'published'
+      ? html`<fieldset id="change-kind" class="change-kind">
+      <legend>This story is published. What kind of change is this?</legend>
+      <label><input type="radio" name="changeKind" value="minor" checked> Minor fix (typo; the Updated time stays)</label>
+      <label><input type="radio" name="changeKind" value="update"> Update (new information; the Updated time moves)</label>
+      <label><input type="radio" name="changeKind" value="correction"> Correction (shown to readers with a note)</label>
+      <label>Note for readers <textarea name="note" rows="2" maxlength="1000"></textarea></label>
+    </fieldset>`
+      : ''}
+    <div class="actions">
+      <button type="submit" data-action="save">Save</button>
+      ${transitions.map(([action, label]) => html`<button type="button" data-transition="${action}" class="secondary">${label}</button>`)}
+      ${editor && story.status !== 'published'
+        ? html`<span class="schedule"><label>Publish at <input name="scheduleAt" type="datetime-local"></label>
+        <button type="button" data-transition="schedule" class="secondary">Schedule</button></span>`
+        : ''}
+    </div>
+  </fieldset>
+</form>
+${view.changes.length
+  ? html`<section class="card"><h2>Public change log</h2><ul>${view.changes.map(
+      (c) => html`<li>${c.kind} · revision ${c.revision} · ${formatStamp(c.at, view.timeZone)}${c.note ? html`: ${c.note}` : ''}</li>`,
+    )}</ul></section>`
+  : ''}`;
+}
+
+export function revisionsPage(view: {
+  story: EditableArticle;
+  revisions: { revision: number; createdAt: string; author: string }[];
+  from: number;
+  to: number;
+  diffHtml: string;
+  mayRestore: boolean;
+  timeZone: string;
+}): SafeHtml {
+  const { story } = view;
+  return html`<h1>Revisions of “${story.headline}”</h1>
+<form class="compare" method="get" action="/admin/stories/${story.id}/revisions">
+  <label>From <select name="from">${view.revisions.map((r) => html`<option value="${r.revision}"${r.revision === view.from ? html` selected` : ''}>${r.revision}</option>`)}</select></label>
+  <label>To <select name="to">${view.revisions.map((r) => html`<option value="${r.revision}"${r.revision === view.to ? html` selected` : ''}>${r.revision}</option>`)}</select></label>
+  <button type="submit">Compare</button>
+</form>
+<section class="card diff" aria-labelledby="diff-title">
+  <h2 id="diff-title">Changes from revision ${view.from} to ${view.to}</h2>
+  ${view.diffHtml ? trusted(view.diffHtml) : html`<p class="empty">No differences.</p>`}
+</section>
+<table class="stories"><thead><tr><th scope="col">Revision</th><th scope="col">When</th><th scope="col">Who</th><th scope="col"></th></tr></thead>
+<tbody>${view.revisions.map(
+  (r) => html`<tr><td>${r.revision}</td><td>${formatStamp(r.createdAt, view.timeZone)}</td><td>${r.author}</td>
+  <td>${view.mayRestore && r.revision !== story.revision
+    ? html`<button type="button" class="secondary" data-api-action="/api/v1/admin/articles/${story.id}/revisions/${r.revision}/restore" data-method="POST" data-body='{"baseRevision": ${story.revision}}' data-redirect="/admin/stories/${story.id}">Restore</button>`
+    : ''}</td></tr>`,
+)}</tbody></table>`;
+}
