@@ -1,5 +1,5 @@
 /**
- * The `newsdesk` command: serve, migrate, import. Each subcommand opens the store from the environment
+ * The `newsdesk` command: serve, migrate, import, user. Each subcommand opens the store from the environment
  * (see `server/config.ts`), does its work and closes it.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -8,6 +8,7 @@ import { configFromEnv, parsePort } from '../server/config.js';
 import { importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { serveCommand } from './serve-command.js';
+import { userAddCommand, userResetLinkCommand } from './user-command.js';
 
 const program = new Command()
   .name('newsdesk')
@@ -50,6 +51,21 @@ program
   .argument('<path...>', 'JSON Lines files')
   .option('--section <name>', 'section for records that name none', 'News')
   .action((paths: string[], options: { section: string }) => importCommand(configFromEnv(), paths, options));
+
+const user = program.command('user').description('manage newsroom accounts');
+user
+  .command('add')
+  .description('add an account (the first owner, or anyone when no mail is configured)')
+  .requiredOption('--email <email>', 'their email address, used to sign in')
+  .requiredOption('--name <name>', 'their name as colleagues see it')
+  .option('--role <role>', 'owner, admin, editor, reporter or contributor', 'owner')
+  .option('--password <password>', 'their password (or set NEWSDESK_PASSWORD, which keeps it out of shell history)')
+  .action((options: { email: string; name: string; role: string; password?: string }) => userAddCommand(configFromEnv(), options));
+user
+  .command('reset-link')
+  .description('print a one-time password reset link for an account')
+  .argument('<email>', 'the account\'s email address')
+  .action((email: string) => userResetLinkCommand(configFromEnv(), email));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof NewsdeskError) console.error(`newsdesk: ${error.message} (${error.code})`);

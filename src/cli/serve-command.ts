@@ -11,7 +11,7 @@ export async function serveCommand(config: Config, options: { port?: number; dem
   }
   const port = options.port ?? config.port;
   const publicUrl = process.env.NEWSDESK_URL ? config.publicUrl : `http://localhost:${port}`;
-  const app = await createApp({ services, publicUrl, logger: false });
+  const app = await createApp({ services, publicUrl, logger: false, jobs: true });
   const shutdown = async () => {
     await app.close();
     await services.store.close();

@@ -11,7 +11,7 @@ import { type Curation, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
 import type { SafeHtml } from '../domain/html.js';
-import { PageCache, type RenderedPage } from './page-cache.js';
+import { type CachedPage, PageCache, type RenderedPage } from './page-cache.js';
 import { articleBody, articleStructuredData } from './views/article-page.js';
 import { homeBody } from './views/home-page.js';
 import { layout } from './views/layout.js';
@@ -63,7 +63,10 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   }
 
   async function send(request: FastifyRequest, reply: FastifyReply, cacheKey: string, render: () => Promise<RenderedPage>) {
-    const entry = await cache.get(cacheKey, render);
+    return sendCached(request, reply, await cache.get(cacheKey, render));
+  }
+
+  function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedPage) {
     const maxAge = entry.status === 200 ? 60 : 30;
     reply
       .code(entry.status)
@@ -109,6 +112,9 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   app.get<{ Params: { year: string; month: string; day: string; slug: string } }>(
     '/:year/:month/:day/:slug',
     async (request, reply) => {
+      // A cached page is served before any lookup: the cache only ever holds canonical article URLs.
+      const cached = cache.peek(request.url);
+      if (cached) return sendCached(request, reply, cached);
       const { year, month, day, slug } = request.params;
       if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || !/^\d{2}$/.test(day)) {
         return send(request, reply, '/404', notFound);

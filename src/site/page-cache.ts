@@ -27,14 +27,19 @@ export class PageCache {
     private readonly options: { ttlMs: number; maxEntries: number; now: () => number },
   ) {}
 
-  async get(url: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
+  /** The fresh cached page for `url`, if there is one; renders nothing. */
+  peek(url: string): CachedPage | undefined {
     const hit = this.entries.get(url);
-    if (hit && this.options.now() - hit.storedAt < this.options.ttlMs) {
-      // Re-insert so the Map's order doubles as least-recently-used order.
-      this.entries.delete(url);
-      this.entries.set(url, hit);
-      return hit;
-    }
+    if (!hit || this.options.now() - hit.storedAt >= this.options.ttlMs) return undefined;
+    // Re-insert so the Map's order doubles as least-recently-used order.
+    this.entries.delete(url);
+    this.entries.set(url, hit);
+    return hit;
+  }
+
+  async get(url: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
+    const hit = this.peek(url);
+    if (hit) return hit;
     const pending = this.inFlight.get(url);
     if (pending) return pending;
     const rendering = this.renderAndStore(url, render).finally(() => this.inFlight.delete(url));

@@ -36,7 +36,7 @@ describe('newsdesk command', () => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
   });
 
-  it.each([[[]], [['serve']], [['migrate']], [['import']]])('explains itself with --help %j', async (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['import']], [['user', 'add']], [['user', 'reset-link']]])('explains itself with --help %j', async (args) => {
     const { code, stdout } = await newsdesk([...args, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: newsdesk/);
@@ -60,6 +60,17 @@ describe('newsdesk command', () => {
     expect(first.stdout).toMatch(/1 added, 0 updated, 0 unchanged, 1 rejected\./);
     const second = await newsdesk(['import', file], env);
     expect(second.stdout).toMatch(/0 added, 0 updated, 1 unchanged, 1 rejected\./);
+  });
+
+  it('adds an owner and prints a reset link for them', async () => {
+    const env = { NEWSDESK_DATA: tempDataDir(), NEWSDESK_PASSWORD: 'a long enough password' };
+    const added = await newsdesk(['user', 'add', '--email', 'Ed@Example.com', '--name', 'Ed Owner'], env);
+    expect(added.stdout).toBe('Added owner Ed Owner <ed@example.com>\n');
+    const second = await newsdesk(['user', 'add', '--email', 'x@example.com', '--name', 'X'], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('this newsroom already has an owner');
+    const link = await newsdesk(['user', 'reset-link', 'ed@example.com'], env);
+    expect(link.stdout).toMatch(/^http:\/\/localhost:3000\/admin\/reset\/[A-Za-z0-9_-]{43}\n/);
   });
 
   it('refuses a malformed NEWSDESK_NOW with a clear message', async () => {

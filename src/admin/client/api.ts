@@ -23,6 +23,7 @@ export interface ApiRequest {
   form?: FormData;
   /** For a request that must outlive the page (pagehide). */
   keepalive?: boolean;
+  signal?: AbortSignal;
 }
 
 /** The session's CSRF token from `<meta name="csrf-token">`, when the page carries one. */
@@ -51,6 +52,7 @@ export async function api<T = unknown>(url: string, request: ApiRequest = {}): P
       credentials: 'same-origin',
       ...(body !== undefined ? { body } : {}),
       ...(request.keepalive ? { keepalive: true } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
     });
   } catch {
     return { ok: false, status: 0, problem: { status: 0, title: 'Network error', detail: 'Could not reach the server. Check your connection and try again.' } };
