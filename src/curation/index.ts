@@ -71,19 +71,24 @@ export class Curation {
   /**
    * The related stories a reader may see now, the most related chosen and then shown newest first (as news sites
    * list them, each with its time). When the stored list has too few visible entries (a story on the archive's
-   * first day), the newest stories on the same topic or in the same section fill it up.
+   * first day, or one whose related stories all came later), the newest stories on its first topic, then in its
+   * section, fill it up.
    */
   async relatedFor(article: Article, now: Date, limit = defaultListSizes.related): Promise<ArticleSummary[]> {
     const at = now.toISOString();
     const related = await this.store.related.relatedOf(article.id, at, limit);
     if (related.length >= limit) return newestFirst(related);
-    const firstTopic = article.topics[0];
-    const sameSubject = await this.store.articles.list({
-      now: at,
-      limit: limit * 2,
-      ...(firstTopic ? { topicId: firstTopic.id } : { sectionId: article.section.id }),
-    });
-    return newestFirst(fillUp(related, sameSubject, limit, { exclude: [article.id] }));
+    const fallbacks = [
+      ...article.topics.slice(0, 1).map((topic) => ({ topicId: topic.id })),
+      { sectionId: article.section.id },
+    ];
+    let filled = related;
+    for (const filter of fallbacks) {
+      if (filled.length >= limit) break;
+      const sameSubject = await this.store.articles.list({ now: at, limit: limit * 2, ...filter });
+      filled = fillUp(filled, sameSubject, limit, { exclude: [article.id] });
+    }
+    return newestFirst(filled);
   }
 
   /** Today's stories in the edition's zone, by editorial priority then recency; the newest stories on a quiet day. */

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Autosave, so closing the tab loses nothing. Two copies of the unsaved story:
  *
@@ -149,6 +150,11 @@ export class Autosaver {
       this.inFlight = null;
     });
     await this.inFlight;
+  }
+
+  /** The server already holds this snapshot (it was just recovered from there): no need to send it again. */
+  serverHas(snapshot: AutosaveSnapshot): void {
+    this.lastServer = JSON.stringify(snapshot);
   }
 
   /** Resolves once no server autosave is in flight (a save waits for this, so the server cannot keep a stale copy). */
