@@ -151,7 +151,7 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
       `Revisions of ${story.headline}`,
       revisionsPage({
         story,
-        revisions: revisions.map((r) => ({ ...r, author: r.authorId ? (names.get(r.authorId) ?? 'former colleague') : 'import' })),
+        revisions: revisions.map((r) => ({ ...r, author: r.authorId ? (names.get(r.authorId) ?? 'former colleague') : 'Newsdesk (import or scheduled release)' })),
         from,
         to,
         diffHtml,

@@ -12,6 +12,15 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** Framework errors (body parsing, limits) carry only a status; these are the ones safe to pass on. */
+const codeForStatus: Record<number, ErrorCode> = {
+  400: 'NEWSDESK_ERR_VALIDATION',
+  404: 'NEWSDESK_ERR_NOT_FOUND',
+  413: 'NEWSDESK_ERR_PAYLOAD_TOO_LARGE',
+  415: 'NEWSDESK_ERR_UNSUPPORTED_MEDIA',
+  429: 'NEWSDESK_ERR_RATE_LIMITED',
+};
+
 export function problemFor(error: unknown, instance: string): Problem {
   if (error instanceof NewsdeskError) {
     const entry = errorCatalogue[error.code];
@@ -26,9 +35,8 @@ export function problemFor(error: unknown, instance: string): Problem {
     };
   }
   const fastifyError = error as Partial<FastifyError>;
-  if (fastifyError.validation || fastifyError.statusCode === 400) {
-    return problemFor(new NewsdeskError('NEWSDESK_ERR_VALIDATION', fastifyError.message ?? 'Invalid request'), instance);
-  }
+  const code = fastifyError.validation ? 'NEWSDESK_ERR_VALIDATION' : codeForStatus[fastifyError.statusCode ?? 500];
+  if (code) return problemFor(new NewsdeskError(code, fastifyError.message ?? 'Invalid request'), instance);
   return problemFor(new NewsdeskError('NEWSDESK_ERR_INTERNAL', 'Internal error'), instance);
 }
 

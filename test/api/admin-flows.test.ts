@@ -218,5 +218,27 @@ describe('newsroom flows', () => {
     expect((await upload(Buffer.from('<html>not an image</html>'), { alt: 'x' })).json()).toMatchObject({ status: 415 });
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="90" height="90"><script>alert(1)</script></svg>');
     expect((await upload(svg, { alt: 'x' })).json()).toMatchObject({ status: 415, detail: expect.stringContaining('svg') });
+    const oversized = Buffer.concat([jpeg, Buffer.alloc(16 * 1024 * 1024, 1)]);
+    expect((await upload(oversized, { alt: 'x' })).json()).toMatchObject({ status: 413, code: 'NEWSDESK_ERR_PAYLOAD_TOO_LARGE' });
+  });
+
+  it('sanitizes hostile HTML in a saved story', async () => {
+    const story = (
+      await reporter.call(
+        'POST',
+        '/articles',
+        storyContent({
+          headline: '<script>alert(1)</script>Hostile',
+          bodyHtml:
+            '<p onmouseover="steal()">Text<script>alert(2)</script> <a href="javascript:alert(3)">link</a></p>' +
+            '<svg onload="alert(4)"><script>alert(5)</script></svg><iframe src="https://evil.example"></iframe>',
+        }),
+      )
+    ).json();
+    expect(story.bodyHtml).toBe('<p>Text <a rel="noopener noreferrer nofollow">link</a></p>');
+    expect(story.headline).toBe('<script>alert(1)</script>Hostile');
+    const page = (await editor.page(`/admin/stories/${story.id}`)).body;
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;Hostile');
+    expect(page).not.toContain('<script>alert');
   });
 });

@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../support/app.js';
-import { CHROMIUM_PATH, chromiumAvailable } from '../support/services.js';
+import { launchChromium } from '../support/browser.js';
+import { chromiumAvailable } from '../support/services.js';
 
 const SHOTS_DIR = '/tmp/newsdesk-shots';
 const DESKTOP = { width: 1280, height: 900 };
@@ -41,19 +42,7 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     testApp = await startTestApp({ demo: true });
     baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(baseUrl);
     const href = await page.locator('.lead-story__headline a').getAttribute('href');

@@ -160,14 +160,19 @@ export function expandRedirect(template: string, reply: unknown): string | null 
 }
 
 interface Outcome {
+  /** HTTP status of the successful reply. */
+  status: number;
   data: unknown;
   redirect: string | undefined;
   /** Where a link or message from the reply is shown. */
   resultIn: HTMLElement;
 }
 
-/** After a successful call: show a link (or a plain `status` message when nothing else would happen), else navigate. */
-function succeed({ data, redirect, resultIn }: Outcome): void {
+/**
+ * After a successful call: show a one-time link from the reply, else follow the redirect; with no redirect, a
+ * 202 Accepted reply's `status` message is shown (nothing changed that a reload would show), anything else reloads.
+ */
+function succeed({ status, data, redirect, resultIn }: Outcome): void {
   const reply = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   if (typeof reply.link === 'string' && reply.link) {
     showLink(resultSlot(resultIn), reply.link, reply.expiresAt);
@@ -181,7 +186,7 @@ function succeed({ data, redirect, resultIn }: Outcome): void {
       return;
     }
   }
-  if (!redirect && typeof reply.status === 'string' && reply.status) {
+  if (!redirect && status === 202 && typeof reply.status === 'string' && reply.status) {
     showMessage(resultSlot(resultIn), reply.status);
     return;
   }
@@ -212,7 +217,7 @@ async function submitApiForm(form: HTMLFormElement): Promise<void> {
     const reply = await api(url, { method, ...(method === 'GET' || method === 'HEAD' ? {} : { json: body }) });
     if (reply.ok) {
       const hasLink = Boolean(reply.data && typeof reply.data === 'object' && typeof (reply.data as { link?: unknown }).link === 'string');
-      succeed({ data: reply.data, redirect: form.dataset.redirect, resultIn: form });
+      succeed({ status: reply.status, data: reply.data, redirect: form.dataset.redirect, resultIn: form });
       if (hasLink) form.reset();
     } else {
       fail(errorSlot(form), reply.problem, form);
@@ -247,7 +252,7 @@ async function runApiButton(button: HTMLButtonElement): Promise<void> {
   try {
     const reply = await api(url, { method, ...(json !== undefined ? { json } : {}) });
     if (reply.ok) {
-      succeed({ data: reply.data, redirect: button.dataset.redirect, resultIn: form ?? button.parentElement ?? document.body });
+      succeed({ status: reply.status, data: reply.data, redirect: button.dataset.redirect, resultIn: form ?? button.parentElement ?? document.body });
     } else {
       fail(buttonErrorSlot(button), reply.problem, form);
     }

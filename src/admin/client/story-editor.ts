@@ -116,6 +116,8 @@ export function initStoryEditor(form: HTMLFormElement): void {
   // --- the body editor --------------------------------------------------------------------------------------
 
   const extensions = bodyExtensions();
+  // ProseMirror needs pre-wrap whitespace; set through the CSSOM (allowed by the CSP), inherited by the editor.
+  mount.style.whiteSpace = 'pre-wrap';
   const label = document.querySelector<HTMLLabelElement>('label[for="body-editor"]');
   if (label && !label.id) label.id = 'body-editor-label';
   const editor = new Editor({
@@ -136,6 +138,9 @@ export function initStoryEditor(form: HTMLFormElement): void {
     },
   });
   label?.addEventListener('click', () => editor.commands.focus());
+  // The textarea only carries the initial body (kept in step on every read); a stylesheet that gives textareas a
+  // display must not reveal it.
+  if (source) source.style.display = 'none';
 
   mountToolbar(editor, mount, 'body-editor-content', {
     onLink: editLink,

@@ -119,8 +119,8 @@ function buttons(options: ToolbarOptions): ToolbarButton[] {
   ];
 }
 
-/** Builds the toolbar, inserts it before `before`, and keeps it in step with the editor. */
-export function mountToolbar(editor: Editor, before: HTMLElement, controls: string, options: ToolbarOptions): HTMLElement {
+/** Builds the toolbar as the first child of `container` (above the editable area) and keeps it in step with the editor. */
+export function mountToolbar(editor: Editor, container: HTMLElement, controls: string, options: ToolbarOptions): HTMLElement {
   const toolbar = document.createElement('div');
   toolbar.className = 'editor-toolbar';
   toolbar.setAttribute('role', 'toolbar');
@@ -182,7 +182,7 @@ export function mountToolbar(editor: Editor, before: HTMLElement, controls: stri
   editor.on('transaction', update);
   editor.on('focus', update);
   update();
-  before.before(toolbar);
+  container.prepend(toolbar);
   return toolbar;
 }
 

@@ -6,7 +6,11 @@ import { can } from '../../newsroom/roles.js';
 import { mayEdit } from '../../newsroom/workflow.js';
 import type { ArticleChange, EditableArticle } from '../../store/index.js';
 
-const localInput = (iso: string | null) => (iso ? iso.slice(0, 16) : '');
+/** The lead image as the save request carries it back (the client sends this hidden field as JSON). */
+function leadImage(story: EditableArticle) {
+  const { url, width, height, alt, caption, credit } = story.image!;
+  return { url, width, height, alt, caption, credit };
+}
 
 export function editorPage(view: { actor: Actor; story: EditableArticle; changes: ArticleChange[]; timeZone: string }): SafeHtml {
   const { actor, story } = view;
@@ -39,10 +43,12 @@ export function editorPage(view: { actor: Actor; story: EditableArticle; changes
       <label>Section <input name="section" required value="${story.section.name}"></label>
       <label>Topics <input name="topics" value="${story.topics.map((t) => t.name).join(', ')}" placeholder="Comma, separated"></label>
       <label>Priority <input name="priority" type="number" min="0" max="10" data-json-number value="${story.priority}"></label>
-      <label>Embargo until <input name="embargoUntil" type="datetime-local" value="${localInput(story.embargoUntil)}"></label>
+      <label>Embargo until <input name="embargoUntil" type="datetime-local" data-iso="${story.embargoUntil ?? ''}"></label>
+      <label>Language <input name="language" value="${story.language}" maxlength="35" placeholder="en"></label>
     </div>
     <label for="body-editor" class="body-label">Body</label>
     <textarea name="bodyHtml" hidden>${story.bodyHtml}</textarea>
+    <input type="hidden" name="image" value="${story.image ? JSON.stringify(leadImage(story)) : ''}">
     <div id="body-editor" class="body-editor"></div>
     ${story.status === 'published'
       ? html`<fieldset id="change-kind" class="change-kind">

@@ -1,6 +1,9 @@
-/** Reads one multipart upload: the file's bytes (refused past the size limit) and the text fields sent with it. */
+/**
+ * Reads one multipart upload: the file's bytes and the text fields sent with it. A file past the size limit is
+ * refused by the multipart parser itself (413) before it is buffered whole.
+ */
 import type { FastifyRequest } from 'fastify';
-import { NewsdeskError, ValidationError } from '../../domain/errors.js';
+import { ValidationError } from '../../domain/errors.js';
 import { defaultImageLimits } from '../../media/index.js';
 
 export interface Upload {
@@ -13,17 +16,9 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   for await (const part of request.parts({ limits: { fileSize: defaultImageLimits.maxBytes, files: 1, fields: 10 } })) {
-    if (part.type === 'file') {
-      bytes = await part.toBuffer();
-      if (part.file.truncated) throw tooLarge();
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
+    if (part.type === 'file') bytes = await part.toBuffer();
+    else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
   }
   if (!bytes) throw new ValidationError('the upload has no file part', { field: 'file' });
   return { bytes, fields };
-}
-
-function tooLarge() {
-  return new NewsdeskError('NEWSDESK_ERR_PAYLOAD_TOO_LARGE', `the file is larger than ${defaultImageLimits.maxBytes / 1024 / 1024} MB`);
 }
