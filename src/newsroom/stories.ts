@@ -8,6 +8,7 @@ import type { ArticleInput, ArticleStatus } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { sequentialIds } from '../domain/ids.js';
+import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { Curation } from '../curation/index.js';
 import type { ArticleWrite, EditableArticle, Store } from '../store/index.js';
 import type { Actor } from './accounts.js';
@@ -198,7 +199,14 @@ export class Stories {
     await this.curation.refreshRelated([id]);
     this.events.emit({
       articleIds: [id],
-      keys: ['home', `article:${id}`, `section:${story.section.id}`, ...story.topics.map((t) => `topic:${t.id}`), ...(story.source ? [`source:${story.source.id}`] : [])],
+      keys: [
+        surrogateKeys.home,
+        surrogateKeys.rail,
+        surrogateKeys.article(id),
+        surrogateKeys.section(story.section.id),
+        ...story.topics.map((t) => surrogateKeys.topic(t.id)),
+        ...(story.source ? [surrogateKeys.source(story.source.id)] : []),
+      ],
     });
   }
 

@@ -70,7 +70,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
   securityHeaders(app);
   const cache = new PageCache({ ttlMs: cacheTtlMs, maxEntries: 5_000, now: () => Date.now() });
-  const unsubscribe = events.subscribe((change) => cache.invalidate(change.keys));
+  const fragments = new PageCache({ ttlMs: cacheTtlMs, maxEntries: 5_000, now: () => Date.now() });
+  const unsubscribe = events.subscribe((change) => {
+    cache.invalidate(change.keys);
+    fragments.invalidate(change.keys);
+  });
   const deliverLink =
     options.deliverLink ?? ((purpose: string, email: string, link: string) => console.log(`No mail configured: ${purpose} link for ${email}: ${link}`));
 
@@ -83,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminApi, { prefix: '/api/v1/admin', services: { accounts, stories, store, media, publicUrl, deliverLink } });
   await app.register(newsroomPages, { accounts, stories, store, clock, timeZone: edition.timeZone });
   await app.register(mediaFiles, { storage: services.mediaStorage });
-  await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache });
+  await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache, fragments });
 
   const scheduler = jobs ? new Scheduler(stories, store, clock) : null;
   app.addHook('onReady', async () => {

@@ -10,13 +10,14 @@ import { stripTags } from '../domain/sanitize.js';
 import { type Curation, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
-import type { SafeHtml } from '../domain/html.js';
-import { type CachedPage, PageCache, type RenderedPage } from './page-cache.js';
+import { type SafeHtml, trusted } from '../domain/html.js';
+import { surrogateKeys } from '../domain/surrogate-keys.js';
+import { type CachedPage, FRAGMENT_SLOT, type PageCache, type RenderedPage } from './page-cache.js';
 import { articleBody, articleStructuredData } from './views/article-page.js';
 import { homeBody } from './views/home-page.js';
 import { layout } from './views/layout.js';
 import { listBody, notFoundBody, pageHref } from './views/list-page.js';
-import type { RailLists } from './views/parts.js';
+import { type RailLists, rail } from './views/parts.js';
 
 export { PageCache } from './page-cache.js';
 
@@ -26,19 +27,23 @@ export interface SiteOptions {
   clock: Clock;
   edition: Edition;
   publicUrl: string;
+  /** Rendered pages, by URL. */
   cache: PageCache;
+  /** Rendered rails, by the stories they leave out; all tagged `rail`. */
+  fragments: PageCache;
 }
 
 const PAGE_SIZE = 20;
 const MAX_PAGE = 500;
 const SECTION_BLOCK_SIZE = 4;
 /**
- * Surrogate keys say what a page shows: `home`, `article:ID` (the story and the related stories it lists),
- * `section:ID`, `topic:ID`, `source:ID`. A change drops the pages with its keys at once; the rail (Top News, Hot
- * Topics, Picks) on other pages catches up within the cache's lifetime.
+ * Pages carry surrogate keys (domain/surrogate-keys.ts) for what they show: the home page, an article and the
+ * related stories it lists, a section, topic or source list; the rail fragments (Top News, Hot Topics, Editor's
+ * Picks) that fill every page's slot carry `rail`. A change drops what carries its keys at once, and nothing else.
  */
+const railSlot = trusted(FRAGMENT_SLOT);
 export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
-  const { store, curation, clock, edition, publicUrl, cache } = options;
+  const { store, curation, clock, edition, publicUrl, cache, fragments } = options;
   const tz = edition.timeZone;
   const assets = new AssetStore();
 
@@ -58,6 +63,14 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
     return { topNews: topNewsShown, hotTopics, editorsPicks };
   }
 
+  /** The rail leaving out the stories in `fragment` (comma-separated ids: the story being read, the lead). */
+  function railFragment(fragment: string) {
+    return fragments.get(`rail:${fragment}`, async () => {
+      const lists = await railLists(clock.now(), fragment ? fragment.split(',') : []);
+      return { status: 200, body: rail(lists, tz).value, keys: [surrogateKeys.rail] };
+    });
+  }
+
   async function notFound(): Promise<RenderedPage> {
     return { status: 404, body: await page('Page not found', '/404', notFoundBody()), keys: [] };
   }
@@ -66,16 +79,25 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
     return sendCached(request, reply, await cache.get(cacheKey, render));
   }
 
-  function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedPage) {
+  async function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedPage) {
     const maxAge = entry.status === 200 ? 60 : 30;
+    let body = entry.parts;
+    let etag = `"${entry.etag}"`;
+    const keys = [...entry.keys];
+    if (entry.fragment !== null) {
+      const fragment = await railFragment(entry.fragment);
+      body = [entry.parts[0]!, ...fragment.parts, entry.parts[1]!];
+      etag = `"${entry.etag}.${fragment.etag}"`;
+      keys.push(surrogateKeys.rail);
+    }
     reply
       .code(entry.status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=300`)
-      .header('etag', entry.etag)
-      .header('surrogate-key', entry.keys.join(' '));
-    if (entry.status === 200 && request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-    return reply.send(entry.body);
+      .header('etag', etag)
+      .header('surrogate-key', keys.join(' '));
+    if (entry.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.send(body.length === 1 ? body[0] : Buffer.concat(body));
   }
 
   /** `?page=N` as a page number; anything else that is not a plain positive integer is a missing page. */
@@ -91,7 +113,6 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       const now = clock.now();
       const [lead] = await curation.topNews(now, tz, 1);
       const shown = lead ? [lead.id] : [];
-      const lists = await railLists(now, shown);
       const sections = await store.taxonomy.sections();
       const sectionBlocks = await Promise.all(
         sections.map(async (section) => {
@@ -101,11 +122,12 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       );
       const body = homeBody({
         lead: lead ?? null,
-        rail: lists,
+        rail: railSlot,
         sectionBlocks: sectionBlocks.filter((b) => b.stories.length),
         edition,
       });
-      return { status: 200, body: await page(edition.siteName, '/', body, { description: edition.tagline }), keys: ['home'] };
+      const html = await page(edition.siteName, '/', body, { description: edition.tagline });
+      return { status: 200, body: html, keys: [surrogateKeys.home], fragment: shown.join(',') };
     }),
   );
 
@@ -129,13 +151,9 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   );
 
   async function renderArticle(article: Article, now: Date): Promise<RenderedPage> {
-    const [related, lists, changes] = await Promise.all([
-      curation.relatedFor(article, now),
-      railLists(now, [article.id]),
-      store.articles.changes(article.id),
-    ]);
+    const [related, changes] = await Promise.all([curation.relatedFor(article, now), store.articles.changes(article.id)]);
     const path = articlePath(article, tz);
-    const view = { article, changes, related, rail: lists, edition, url: `${publicUrl}${path}` };
+    const view = { article, changes, related, rail: railSlot, edition, url: `${publicUrl}${path}` };
     const body = await page(article.headline, path, articleBody(view), {
       description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
       language: article.language,
@@ -145,14 +163,15 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
     return {
       status: 200,
       body,
-      keys: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`)],
+      keys: [surrogateKeys.article(article.id), ...related.map((r) => surrogateKeys.article(r.id))],
+      fragment: article.id,
     };
   }
 
   const listRoute = (
     prefix: string,
     kind: string,
-    find: (slug: string) => Promise<{ id: string; name: string; path: string; filter: object } | null>,
+    find: (slug: string) => Promise<{ id: string; name: string; path: string; key: string; filter: object } | null>,
   ) =>
     app.get<{ Params: { slug: string } }>(`${prefix}/:slug`, async (request, reply) => {
       const pageNo = pageNumber(request);
@@ -174,27 +193,45 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
           page: pageNo,
           hasNext: stories.length > PAGE_SIZE,
           stories: stories.slice(0, PAGE_SIZE),
-          rail: await railLists(now),
+          rail: railSlot,
           edition,
         });
         const html = await page(target.name, pageHref(target.path, pageNo), body, {
           activeSectionId: kind === 'Section' ? target.id : '',
         });
-        return { status: 200, body: html, keys: [`${kind.toLowerCase()}:${target.id}`] };
+        return { status: 200, body: html, keys: [target.key], fragment: '' };
       });
     });
 
   listRoute('/section', 'Section', async (slug) => {
     const section = await store.taxonomy.sectionBySlug(slug);
-    return section && { id: section.id, name: section.name, path: sectionPath(section), filter: { sectionId: section.id } };
+    return (
+      section && {
+        id: section.id,
+        name: section.name,
+        path: sectionPath(section),
+        key: surrogateKeys.section(section.id),
+        filter: { sectionId: section.id },
+      }
+    );
   });
   listRoute('/topic', 'Topic', async (slug) => {
     const topic = await store.taxonomy.topicBySlug(slug);
-    return topic && { id: topic.id, name: topic.name, path: topicPath(topic), filter: { topicId: topic.id } };
+    return (
+      topic && { id: topic.id, name: topic.name, path: topicPath(topic), key: surrogateKeys.topic(topic.id), filter: { topicId: topic.id } }
+    );
   });
   listRoute('/source', 'Source', async (slug) => {
     const source = await store.taxonomy.sourceBySlug(slug);
-    return source && { id: source.id, name: source.name, path: sourcePath(source), filter: { sourceId: source.id } };
+    return (
+      source && {
+        id: source.id,
+        name: source.name,
+        path: sourcePath(source),
+        key: surrogateKeys.source(source.id),
+        filter: { sourceId: source.id },
+      }
+    );
   });
 
   app.get('/assets/*', async (request, reply) => {

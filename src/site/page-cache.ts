@@ -1,13 +1,21 @@
 /**
  * Rendered pages in memory, keyed by URL, each tagged with the surrogate keys of what it shows (an article, a
- * section, the front lists) so a change invalidates only the pages that show it. Concurrent misses for one URL
- * render once. Entries also expire after `ttlMs`, because "today" and embargoes move with the clock.
+ * section) so a change invalidates only the pages that show it. Concurrent misses for one URL render once.
+ * Entries also expire after `ttlMs`, because "today" and embargoes move with the clock.
+ *
+ * A page may leave one slot (`FRAGMENT_SLOT`) for a fragment cached on its own, such as the rail of Top News and
+ * Hot Topics that nearly every page shows: a change to the rail then re-renders the rail, not every page.
  */
 import { createHash } from 'node:crypto';
 
+export const FRAGMENT_SLOT = '<!--newsdesk:fragment-->';
+
 export interface CachedPage {
   status: number;
-  body: Buffer;
+  /** The page split around its fragment slot (one part when it has none). */
+  parts: Buffer[];
+  /** Which fragment fills the slot; null when the page has no slot. */
+  fragment: string | null;
   etag: string;
   keys: string[];
   storedAt: number;
@@ -17,6 +25,8 @@ export interface RenderedPage {
   status: number;
   body: string;
   keys: string[];
+  /** The fragment for the page's `FRAGMENT_SLOT`, if it has one. */
+  fragment?: string;
 }
 
 export class PageCache {
@@ -49,11 +59,15 @@ export class PageCache {
 
   private async renderAndStore(url: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
     const page = await render();
-    const body = Buffer.from(page.body, 'utf8');
+    const fragment = page.fragment !== undefined && page.body.includes(FRAGMENT_SLOT) ? page.fragment : null;
+    const parts = (fragment === null ? [page.body] : page.body.split(FRAGMENT_SLOT)).map((part) => Buffer.from(part, 'utf8'));
+    const hash = createHash('sha1');
+    for (const part of parts) hash.update(part);
     const entry: CachedPage = {
       status: page.status,
-      body,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      parts,
+      fragment,
+      etag: hash.digest('base64url'),
       keys: page.keys,
       storedAt: this.options.now(),
     };

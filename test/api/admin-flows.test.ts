@@ -241,4 +241,21 @@ describe('newsroom flows', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;Hostile');
     expect(page).not.toContain('<script>alert');
   });
+
+  it('puts a newly published story in every page\'s rail at once, without re-rendering those pages', async () => {
+    const first = (await editor.call('POST', '/articles', storyContent({ headline: 'Port reopens' }))).json();
+    await editor.call('POST', `/articles/${first.id}/transitions`, { action: 'publish' });
+    const { url } = (await t.app.inject(`/api/v1/articles/${first.id}`)).json();
+    const before = await t.app.inject(url);
+    const [pagePart, railPart] = String(before.headers.etag).replace(/"/g, '').split('.');
+
+    const lead = (await editor.call('POST', '/articles', storyContent({ headline: 'Typhoon makes landfall', priority: 10 }))).json();
+    await editor.call('POST', `/articles/${lead.id}/transitions`, { action: 'publish' });
+    const after = await t.app.inject(url);
+    const rail = after.body.slice(after.body.indexOf('<aside class="rail"'));
+    expect(rail).toContain('Typhoon makes landfall');
+    const [pageAfter, railAfter] = String(after.headers.etag).replace(/"/g, '').split('.');
+    expect(pageAfter).toBe(pagePart);
+    expect(railAfter).not.toBe(railPart);
+  });
 });

@@ -3,14 +3,15 @@ import { type Article, type ArticleSummary, sectionPath, sourcePath, topicPath }
 import type { Edition } from '../../domain/edition.js';
 import type { ArticleChange } from '../../store/index.js';
 import { type SafeHtml, html, trusted } from '../../domain/html.js';
-import { type RailLists, rail, timeTag, timedList } from './parts.js';
+import { timeTag, timedList } from './parts.js';
 
 export interface ArticleView {
   article: Article;
   /** The public change log: updates and corrections, newest first. */
   changes: ArticleChange[];
   related: ArticleSummary[];
-  rail: RailLists;
+  /** The rail (Top News, Hot Topics, Editor's Picks), or the slot the page cache fills with it. */
+  rail: SafeHtml;
   edition: Edition;
   /** Absolute URL of the page, for share links and structured data. */
   url: string;
@@ -47,7 +48,7 @@ export function articleBody(view: ArticleView): SafeHtml {
       ${timedList(view.related, tz)}
     </section>
   </article>
-  ${rail(view.rail, tz)}
+  ${view.rail}
 </div>`;
 }
 

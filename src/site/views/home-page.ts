@@ -2,11 +2,12 @@
 import { type ArticleSummary, type Section, articlePath, sectionPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
 import { type SafeHtml, html } from '../../domain/html.js';
-import { type RailLists, rail, timeTag, timedList } from './parts.js';
+import { timeTag, timedList } from './parts.js';
 
 export interface HomeView {
   lead: ArticleSummary | null;
-  rail: RailLists;
+  /** The rail (Top News, Hot Topics, Editor's Picks), or the slot the page cache fills with it. */
+  rail: SafeHtml;
   sectionBlocks: { section: Section; stories: ArticleSummary[] }[];
   edition: Edition;
 }
@@ -34,6 +35,6 @@ export function homeBody(view: HomeView): SafeHtml {
       )}
     </div>
   </div>
-  ${rail(view.rail, tz)}
+  ${view.rail}
 </div>`;
 }

@@ -2,7 +2,7 @@
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
 import { type SafeHtml, html } from '../../domain/html.js';
-import { type RailLists, rail, storyCards } from './parts.js';
+import { storyCards } from './parts.js';
 
 export interface ListView {
   /** "Section", "Topic" or "Source": what kind of list this is. */
@@ -12,7 +12,8 @@ export interface ListView {
   page: number;
   hasNext: boolean;
   stories: ArticleSummary[];
-  rail: RailLists;
+  /** The rail (Top News, Hot Topics, Editor's Picks), or the slot the page cache fills with it. */
+  rail: SafeHtml;
   edition: Edition;
 }
 
@@ -34,7 +35,7 @@ export function listBody(view: ListView): SafeHtml {
     </nav>`
       : ''}
   </div>
-  ${rail(view.rail, tz)}
+  ${view.rail}
 </div>`;
 }
 
