@@ -13,6 +13,9 @@ import type { Clock } from '../domain/clock.js';
 import { type SafeHtml, html } from '../domain/html.js';
 import { NewsdeskError } from '../domain/errors.js';
 import type { Accounts, Actor } from '../newsroom/accounts.js';
+import type { Boards } from '../newsroom/boards.js';
+import { EDITORS_PICKS } from '../curation/index.js';
+import { boardsPage } from './views/boards-page.js';
 import { renderDiffHtml } from '../newsroom/revision-diff.js';
 import { type Permission, can } from '../newsroom/roles.js';
 import type { Stories } from '../newsroom/stories.js';
@@ -26,6 +29,7 @@ import { newStoryPage } from './views/new-story-page.js';
 
 export interface AdminOptions {
   accounts: Accounts;
+  boards: Boards;
   stories: Stories;
   store: Store;
   clock: Clock;
@@ -47,10 +51,11 @@ export const pagePermissions = {
   '/admin/stories/:id': 'story.read',
   '/admin/stories/:id/revisions': 'story.read',
   '/admin/people': 'users.read',
+  '/admin/boards': 'story.read',
 } as const satisfies Record<string, Permission>;
 
 export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, options) => {
-  const { accounts, stories, store, clock, timeZone } = options;
+  const { accounts, boards, stories, store, clock, timeZone } = options;
 
   const send = (reply: FastifyReply, title: string, body: SafeHtml, session: { actor: Actor; csrfToken: string } | null, status = 200) =>
     reply
@@ -166,6 +171,19 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     const session = await gate(request, reply);
     if (!session) return reply;
     return send(reply, 'People', peoplePage(session.actor, await accounts.list()), session);
+  });
+
+  app.get('/admin/boards', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const [topNews, hotTopics, picks] = await Promise.all([boards.topNews(timeZone), boards.hotTopics(), boards.collection(EDITORS_PICKS)]);
+    const hiddenStories = await store.articles.summariesByIds(topNews.hidden.map((e) => e.itemId), clock.now().toISOString());
+    return send(
+      reply,
+      'Curation boards',
+      boardsPage({ mayEdit: can(session.actor.role, 'curation.manage'), topNews, hotTopics, picks, hiddenStories }),
+      session,
+    );
   });
 
   app.get<{ Params: { name: string } }>('/admin/assets/:name', async (request, reply) => {

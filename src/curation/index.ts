@@ -17,6 +17,10 @@ const HOUR_MS = 3_600_000;
 const BULK_RELATE_THRESHOLD = 200;
 const RELATED_WRITE_BATCH = 500;
 export const EDITORS_PICKS = 'editors-picks';
+export const TOP_NEWS_BOARD = 'top-news';
+export const HOT_TOPICS_BOARD = 'hot-topics';
+/** The board scope that applies to the whole site rather than one section. */
+export const ALL_SECTIONS = 'all';
 
 export interface ListSizes {
   related: number;
@@ -91,21 +95,39 @@ export class Curation {
     return newestFirst(filled);
   }
 
-  /** Today's stories in the edition's zone, by editorial priority then recency; the newest stories on a quiet day. */
-  async topNews(now: Date, timeZone: string, limit = defaultListSizes.topNews): Promise<ArticleSummary[]> {
+  /**
+   * Today's Top News: the editors' pins in their order, then today's stories in the edition's zone by editorial
+   * priority and recency, less what editors hid; the newest stories on a quiet day. Per section when given one.
+   */
+  async topNews(now: Date, timeZone: string, limit = defaultListSizes.topNews, sectionId?: string): Promise<ArticleSummary[]> {
     const at = now.toISOString();
-    const today = await this.store.articles.byPriority(startOfEditionDay(now, timeZone).toISOString(), at, limit);
-    if (today.length >= limit) return today;
-    return fillUp(today, await this.store.articles.list({ now: at, limit }), limit);
+    const board = await this.store.boards.entries(TOP_NEWS_BOARD, sectionId ?? ALL_SECTIONS, at);
+    const hidden = new Set(board.filter((e) => e.action === 'hide').map((e) => e.itemId));
+    const pinned = await this.store.articles.summariesByIds(board.filter((e) => e.action === 'pin').map((e) => e.itemId), at);
+    const since = startOfEditionDay(now, timeZone).toISOString();
+    const today = await this.store.articles.byPriority(since, at, limit + hidden.size, sectionId);
+    const ranked = fillUp(pinned, today, limit, { exclude: hidden });
+    if (ranked.length >= limit) return ranked;
+    const newest = await this.store.articles.list({ now: at, limit: limit + hidden.size, ...(sectionId ? { sectionId } : {}) });
+    return fillUp(ranked, newest, limit, { exclude: hidden });
   }
 
-  /** The most frequent topics of the last 24 hours, topped up from the newest stories' topics. */
+  /**
+   * Hot Topics: the editors' pinned topics first, then the most frequent topics of the last 24 hours (topped up
+   * from the newest stories' topics), less what editors hid.
+   */
   async hotTopics(now: Date, limit = defaultListSizes.hotTopics): Promise<TopicCount[]> {
     const at = now.toISOString();
-    const recent = await this.store.taxonomy.topicFrequencies(new Date(now.getTime() - 24 * HOUR_MS).toISOString(), at, limit);
-    if (recent.length >= limit) return recent;
-    const newest = await this.store.taxonomy.topicFrequenciesOfNewest(200, at, limit);
-    return fillUp(recent, newest, limit, { key: (t) => t.topic.id });
+    const board = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, at);
+    const hidden = new Set(board.filter((e) => e.action === 'hide').map((e) => e.itemId));
+    const key = (t: TopicCount) => t.topic.id;
+    const recent = await this.store.taxonomy.topicFrequencies(new Date(now.getTime() - 24 * HOUR_MS).toISOString(), at, limit + hidden.size);
+    const pinnedTopics = await this.store.taxonomy.topicsByIds(board.filter((e) => e.action === 'pin').map((e) => e.itemId));
+    const pinned = pinnedTopics.map((topic) => ({ topic, count: recent.find((r) => r.topic.id === topic.id)?.count ?? 0 }));
+    const ranked = fillUp(pinned, recent, limit, { key, exclude: hidden });
+    if (ranked.length >= limit) return ranked;
+    const newest = await this.store.taxonomy.topicFrequenciesOfNewest(200, at, limit + hidden.size);
+    return fillUp(ranked, newest, limit, { key, exclude: hidden });
   }
 
   /**

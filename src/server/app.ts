@@ -13,6 +13,7 @@ import { Curation } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
 import { FileMediaStorage } from '../media/index.js';
 import { Accounts } from '../newsroom/accounts.js';
+import { Boards } from '../newsroom/boards.js';
 import { MediaLibrary } from '../newsroom/media-library.js';
 import { NewsEvents } from '../newsroom/news-events.js';
 import { Publisher } from '../newsroom/publisher.js';
@@ -30,6 +31,7 @@ export interface Services {
   publisher: Publisher;
   events: NewsEvents;
   accounts: Accounts;
+  boards: Boards;
   stories: Stories;
   media: MediaLibrary;
   mediaStorage: FileMediaStorage;
@@ -46,6 +48,7 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
     events,
     publisher: new Publisher(store, curation, clock),
     accounts: new Accounts(store, clock),
+    boards: new Boards(store, curation, clock, events),
     stories: new Stories(store, curation, clock, events),
     media: new MediaLibrary(mediaStorage),
     mediaStorage,
@@ -65,7 +68,7 @@ export interface AppOptions {
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false } = options;
-  const { store, clock, curation, accounts, stories, media, events } = services;
+  const { store, clock, curation, accounts, boards, stories, media, events } = services;
   const edition = await store.settings.edition();
   const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
   securityHeaders(app);
@@ -84,8 +87,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(contentApi, { prefix: '/api/v1', store, curation, clock, edition });
-  await app.register(adminApi, { prefix: '/api/v1/admin', services: { accounts, stories, store, media, publicUrl, deliverLink } });
-  await app.register(newsroomPages, { accounts, stories, store, clock, timeZone: edition.timeZone });
+  await app.register(adminApi, {
+    prefix: '/api/v1/admin',
+    services: { accounts, boards, stories, store, media, publicUrl, deliverLink, timeZone: edition.timeZone },
+  });
+  await app.register(newsroomPages, { accounts, boards, stories, store, clock, timeZone: edition.timeZone });
   await app.register(mediaFiles, { storage: services.mediaStorage });
   await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache, fragments });
 

@@ -374,16 +374,25 @@ export class ArticleRepository {
     return rows.map(toSummary);
   }
 
-  /** Stories published in [since, now], highest editorial priority first, then newest. */
-  async byPriority(since: string, now: string, limit: number): Promise<ArticleSummary[]> {
-    const rows = await selectSummaries(this.db, now)
-      .where('a.published_at', '>=', since)
+  /** Stories published in [since, now] (in one section, if given), highest editorial priority first, then newest. */
+  async byPriority(since: string, now: string, limit: number, sectionId?: string): Promise<ArticleSummary[]> {
+    let query = selectSummaries(this.db, now).where('a.published_at', '>=', since);
+    if (sectionId) query = query.where('a.section_id', '=', sectionId);
+    const rows = await query
       .orderBy('a.priority', 'desc')
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(limit)
       .execute();
     return rows.map(toSummary);
+  }
+
+  /** The visible ones of `ids`, in the order given. */
+  async summariesByIds(ids: string[], now: string): Promise<ArticleSummary[]> {
+    if (!ids.length) return [];
+    const rows = await selectSummaries(this.db, now).where('a.id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async countPublished(): Promise<number> {

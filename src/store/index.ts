@@ -7,6 +7,7 @@ import { AccountRepository } from './account-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { AutosaveRepository } from './autosave-repository.js';
+import { BoardRepository } from './board-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -21,6 +22,7 @@ import { TaxonomyRepository } from './taxonomy-repository.js';
 export type { AccountRow, OneTimeTokenRow, SessionRow } from './account-repository.js';
 export type { AuditEntry } from './audit-repository.js';
 export type { Autosave } from './autosave-repository.js';
+export type { BoardEntry } from './board-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
@@ -44,6 +46,7 @@ export class Store {
   readonly audit: AuditRepository;
   readonly autosaves: AutosaveRepository;
   readonly leases: LeaseRepository;
+  readonly boards: BoardRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -55,6 +58,7 @@ export class Store {
     this.audit = new AuditRepository(engine.db);
     this.autosaves = new AutosaveRepository(engine.db);
     this.leases = new LeaseRepository(engine.db);
+    this.boards = new BoardRepository(engine.db);
   }
 
   get engineName(): string {

@@ -191,6 +191,15 @@ export interface SettingTable {
   value: string;
 }
 
+export interface BoardEntryTable {
+  board: string;
+  scope: string;
+  item_id: string;
+  action: string;
+  position: number;
+  expires_at: string | null;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -214,6 +223,7 @@ export interface Database {
   article_change: ArticleChangeTable;
   article_autosave: ArticleAutosaveTable;
   job_lease: JobLeaseTable;
+  board_entry: BoardEntryTable;
 }
 
 export type Count = ColumnType<number, never, never>;

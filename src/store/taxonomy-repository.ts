@@ -88,6 +88,14 @@ export class TaxonomyRepository {
     return (await this.db.selectFrom('topic').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
   }
 
+  /** The topics among `ids`, in the order given. */
+  async topicsByIds(ids: string[]): Promise<Topic[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('topic').selectAll().where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async sourceBySlug(slug: string): Promise<Source | null> {
     const row = await this.db.selectFrom('source').selectAll().where('slug', '=', slug).executeTakeFirst();
     return row ? { id: row.id, slug: row.slug, name: row.name, creditLine: row.credit_line } : null;

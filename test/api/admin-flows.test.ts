@@ -258,4 +258,45 @@ describe('newsroom flows', () => {
     expect(pageAfter).toBe(pagePart);
     expect(railAfter).not.toBe(railPart);
   });
+
+  it('lets editors pin, order and hide Top News and Hot Topics, and keep Editor\'s Picks, seen on the site at once', async () => {
+    const make = async (headline: string, topics: string[]) => {
+      const story = (await editor.call('POST', '/articles', storyContent({ headline, topics }))).json();
+      await editor.call('POST', `/articles/${story.id}/transitions`, { action: 'publish' });
+      return story.id as string;
+    };
+    const quiet = await make('Quiet story worth a pin', ['Harbours']);
+    const noisy = await make('Story editors would rather hide', ['Gossip']);
+    const rail = async () => {
+      const home = (await t.app.inject('/')).body;
+      return home.slice(home.indexOf('<aside class="rail"'));
+    };
+    await rail();
+
+    expect((await reporter.call('PUT', '/boards/top-news', { pinned: [quiet] })).statusCode).toBe(403);
+    const board = await editor.call('PUT', '/boards/top-news', { pinned: [{ id: quiet }], hidden: [noisy] });
+    expect(board.statusCode, board.body).toBe(200);
+    expect(board.json().list[0].id).toBe(quiet);
+    expect(board.json().list.map((s: { id: string }) => s.id)).not.toContain(noisy);
+    const home = (await t.app.inject('/')).body;
+    // The first of Today's Top News leads the home page; the rest fill its rail.
+    expect(/class="lead-story__headline"><a[^>]*>([^<]+)</.exec(home)![1]).toBe('Quiet story worth a pin');
+    const topNews = (await rail()).split('Hot Topics')[0]!;
+    expect(topNews).not.toContain('Story editors would rather hide');
+
+    await editor.call('PUT', '/boards/hot-topics', { pinned: ['harbours'], hidden: ['gossip'] });
+    const hot = (await rail()).split('Hot Topics')[1]!.split("Editor's Picks")[0]!;
+    expect(hot.indexOf('Harbours')).toBeGreaterThan(-1);
+    expect(hot).not.toContain('Gossip');
+
+    const expired = new Date(clock.now().getTime() - 1000).toISOString();
+    const picks = await editor.call('PUT', '/collections/editors-picks', {
+      name: "Editor's Picks",
+      items: [{ id: noisy }, { id: quiet, expiresAt: expired }],
+    });
+    expect(picks.json().items.map((s: { id: string }) => s.id)).toEqual([noisy]);
+    expect((await editor.call('PUT', '/boards/top-news', { pinned: ['no-such-story'] })).json()).toMatchObject({ status: 400, field: 'pinned' });
+    const sectionBoard = await editor.call('PUT', '/boards/top-news?section=world', { pinned: [quiet] });
+    expect(sectionBoard.json().scope).toBe('world');
+  });
 });

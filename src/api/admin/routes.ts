@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { Accounts } from '../../newsroom/accounts.js';
+import type { Boards } from '../../newsroom/boards.js';
 import type { Permission } from '../../newsroom/roles.js';
 import type { SaveRequest, Stories, StoryContent } from '../../newsroom/stories.js';
 import { isStoryAction } from '../../newsroom/workflow.js';
@@ -16,6 +17,8 @@ import { type CallerSession, clearSessionCookie, setSessionCookie } from './sess
 
 export interface AdminServices {
   accounts: Accounts;
+  boards: Boards;
+  timeZone: string;
   stories: Stories;
   store: Store;
   media: MediaLibrary;
@@ -284,6 +287,52 @@ export const adminRoutes: AdminRoute[] = [
       const image = await c.services.media.add(upload.bytes, upload.fields);
       c.reply.code(201);
       return image;
+    },
+  },
+  {
+    method: 'GET',
+    url: '/boards/top-news',
+    access: 'story.read',
+    handler: async (c) => c.services.boards.topNews(c.services.timeZone, query(c).section),
+  },
+  {
+    method: 'PUT',
+    url: '/boards/top-news',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.setTopNews(actor(c), body(c), query(c).section);
+      return c.services.boards.topNews(c.services.timeZone, query(c).section);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/boards/hot-topics',
+    access: 'story.read',
+    handler: async (c) => c.services.boards.hotTopics(),
+  },
+  {
+    method: 'PUT',
+    url: '/boards/hot-topics',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.setHotTopics(actor(c), body(c));
+      return c.services.boards.hotTopics();
+    },
+  },
+  {
+    method: 'GET',
+    url: '/collections/:slug',
+    access: 'story.read',
+    handler: async (c) => ({ items: await c.services.boards.collection(params(c).slug!) }),
+  },
+  {
+    method: 'PUT',
+    url: '/collections/:slug',
+    access: 'curation.manage',
+    handler: async (c) => {
+      const b = body(c);
+      await c.services.boards.setCollection(actor(c), params(c).slug!, { name: b.name, items: b.items });
+      return { items: await c.services.boards.collection(params(c).slug!) };
     },
   },
 ];

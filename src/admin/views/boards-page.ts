@@ -1,0 +1,111 @@
+/**
+ * The curation boards: Today's Top News with its pins and hidden stories, Hot Topics, Editor's Picks. Every button
+ * sends the whole new board, computed here, so the page needs no logic of its own.
+ */
+import type { ArticleSummary } from '../../domain/article.js';
+import { type SafeHtml, html } from '../../domain/html.js';
+import type { BoardEntry, TopicCount } from '../../store/index.js';
+
+export interface BoardsView {
+  mayEdit: boolean;
+  topNews: { list: ArticleSummary[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
+  hotTopics: { list: TopicCount[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
+  picks: ArticleSummary[];
+  hiddenStories: ArticleSummary[];
+}
+
+interface Board {
+  pinned: { id: string; expiresAt?: string | null }[];
+  hidden: string[];
+}
+
+function button(url: string, body: unknown, label: string, description: string): SafeHtml {
+  return html`<button type="button" class="secondary small" data-api-action="${url}" data-method="PUT" data-body="${JSON.stringify(body)}" aria-label="${description}">${label}</button>`;
+}
+
+function boardOf(entries: { pinned: BoardEntry[]; hidden: BoardEntry[] }): Board {
+  return {
+    pinned: entries.pinned.map((e) => ({ id: e.itemId, expiresAt: e.expiresAt })),
+    hidden: entries.hidden.map((e) => e.itemId),
+  };
+}
+
+/** The buttons that change one item's place on a board. */
+function boardButtons(url: string, board: Board, id: string, name: string): SafeHtml[] {
+  const index = board.pinned.findIndex((p) => p.id === id);
+  const without = board.pinned.filter((p) => p.id !== id);
+  const buttons: SafeHtml[] = [];
+  if (index < 0) {
+    buttons.push(button(url, { ...board, pinned: [...board.pinned, { id }] }, 'Pin', `Pin ${name}`));
+  } else {
+    if (index > 0) {
+      const up = [...without.slice(0, index - 1), board.pinned[index]!, ...without.slice(index - 1)];
+      buttons.push(button(url, { ...board, pinned: up }, '↑', `Move ${name} up`));
+    }
+    if (index < board.pinned.length - 1) {
+      const down = [...without.slice(0, index + 1), board.pinned[index]!, ...without.slice(index + 1)];
+      buttons.push(button(url, { ...board, pinned: down }, '↓', `Move ${name} down`));
+    }
+    buttons.push(button(url, { ...board, pinned: without }, 'Unpin', `Unpin ${name}`));
+  }
+  buttons.push(button(url, { pinned: without, hidden: [...board.hidden, id] }, 'Hide', `Hide ${name}`));
+  return buttons;
+}
+
+export function boardsPage(view: BoardsView): SafeHtml {
+  const topUrl = '/api/v1/admin/boards/top-news';
+  const hotUrl = '/api/v1/admin/boards/hot-topics';
+  const picksUrl = '/api/v1/admin/collections/editors-picks';
+  const top = boardOf(view.topNews);
+  const hot = boardOf(view.hotTopics);
+  const picks = view.picks.map((p) => ({ id: p.id }));
+  const pinnedIds = new Set(top.pinned.map((p) => p.id));
+  const pickIds = new Set(picks.map((p) => p.id));
+  const setPicks = (items: { id: string }[]) => ({ name: "Editor's Picks", items });
+
+  return html`<h1>Curation boards</h1>
+<div class="grid">
+<section class="card" aria-labelledby="top-title">
+  <h2 id="top-title">Today's Top News</h2>
+  <p class="hint">Pinned stories lead, in your order; the rest follow by priority and recency. Hidden stories never appear.</p>
+  <ol class="board">${view.topNews.list.map(
+    (s) => html`<li>${pinnedIds.has(s.id) ? html`<span class="badge">Pinned</span> ` : ''}<a href="/admin/stories/${s.id}">${s.headline}</a>
+      ${view.mayEdit
+        ? html`<span class="board-actions">${boardButtons(topUrl, top, s.id, s.headline)}${
+            pickIds.has(s.id) ? '' : button(picksUrl, setPicks([...picks, { id: s.id }]), '+ Picks', `Add ${s.headline} to Editor's Picks`)
+          }</span>`
+        : ''}</li>`,
+  )}</ol>
+  ${view.hiddenStories.length
+    ? html`<h3>Hidden</h3><ul class="board">${view.hiddenStories.map(
+        (s) => html`<li>${s.headline} ${view.mayEdit ? button(topUrl, { ...top, hidden: top.hidden.filter((h) => h !== s.id) }, 'Unhide', `Unhide ${s.headline}`) : ''}</li>`,
+      )}</ul>`
+    : ''}
+</section>
+<section class="card" aria-labelledby="picks-title">
+  <h2 id="picks-title">Editor's Picks</h2>
+  ${view.picks.length
+    ? html`<ol class="board">${view.picks.map((s, i) => {
+        const others = picks.filter((p) => p.id !== s.id);
+        return html`<li><a href="/admin/stories/${s.id}">${s.headline}</a>${view.mayEdit
+          ? html`<span class="board-actions">${i > 0 ? button(picksUrl, setPicks([...others.slice(0, i - 1), { id: s.id }, ...others.slice(i - 1)]), '↑', `Move ${s.headline} up`) : ''}${
+              i < picks.length - 1 ? button(picksUrl, setPicks([...others.slice(0, i + 1), { id: s.id }, ...others.slice(i + 1)]), '↓', `Move ${s.headline} down`) : ''
+            }${button(picksUrl, setPicks(others), 'Remove', `Remove ${s.headline} from Editor's Picks`)}</span>`
+          : ''}</li>`;
+      })}</ol>`
+    : html`<p class="empty">No picks: the site shows the week's highest-priority stories instead.</p>`}
+</section>
+<section class="card" aria-labelledby="hot-title">
+  <h2 id="hot-title">Hot Topics</h2>
+  <ol class="board">${view.hotTopics.list.map(
+    (t) => html`<li>${hot.pinned.some((p) => p.id === t.topic.id) ? html`<span class="badge">Pinned</span> ` : ''}${t.topic.name} <span class="hint-inline">${t.count} stories</span>
+      ${view.mayEdit ? html`<span class="board-actions">${boardButtons(hotUrl, hot, t.topic.id, t.topic.name)}</span>` : ''}</li>`,
+  )}</ol>
+  ${hot.hidden.length
+    ? html`<h3>Hidden</h3><ul class="board">${hot.hidden.map(
+        (id) => html`<li>${id} ${view.mayEdit ? button(hotUrl, { ...hot, hidden: hot.hidden.filter((h) => h !== id) }, 'Unhide', `Unhide ${id}`) : ''}</li>`,
+      )}</ul>`
+    : ''}
+</section>
+</div>`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Curation boards: editors order and pin Today's Top News, pin or hide Hot Topics (site-wide or per section), and
+ * keep collections such as Editor's Picks, with expiry. Each change is audited and reaches the site at once.
+ */
+import type { Clock } from '../domain/clock.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { sequentialIds } from '../domain/ids.js';
+import { surrogateKeys } from '../domain/surrogate-keys.js';
+import { ALL_SECTIONS, type Curation, HOT_TOPICS_BOARD, TOP_NEWS_BOARD } from '../curation/index.js';
+import type { BoardEntry, Store } from '../store/index.js';
+import type { Actor } from './accounts.js';
+import type { NewsEvents } from './news-events.js';
+import { parseTime } from './prepare-article.js';
+
+export const MAX_BOARD_ENTRIES = 50;
+
+export interface BoardChange {
+  pinned?: unknown;
+  hidden?: unknown;
+}
+
+export class Boards {
+  private readonly auditId: () => string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly curation: Curation,
+    private readonly clock: Clock,
+    private readonly events: NewsEvents,
+  ) {
+    this.auditId = sequentialIds(clock);
+  }
+
+  /** Today's Top News as readers see it now, and the board behind it. */
+  async topNews(timeZone: string, sectionId?: string) {
+    const now = this.clock.now();
+    const scope = await this.scope(sectionId);
+    const entries = await this.store.boards.entries(TOP_NEWS_BOARD, scope, now.toISOString());
+    return {
+      scope,
+      list: await this.curation.topNews(now, timeZone, 12, scope === ALL_SECTIONS ? undefined : scope),
+      pinned: entries.filter((e) => e.action === 'pin'),
+      hidden: entries.filter((e) => e.action === 'hide'),
+    };
+  }
+
+  async setTopNews(actor: Actor, change: BoardChange, sectionId?: string) {
+    const scope = await this.scope(sectionId);
+    const entries = boardEntries(change);
+    const ids = entries.map((e) => e.itemId);
+    const known = await this.store.articles.summariesByIds(ids, '9999-12-31T23:59:59.999Z');
+    const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) throw new ValidationError(`no published stories ${unknown.join(', ')}`, { field: 'pinned' });
+    await this.store.boards.replace(TOP_NEWS_BOARD, scope, entries);
+    await this.changed(actor, TOP_NEWS_BOARD, scope, entries);
+  }
+
+  async hotTopics() {
+    const now = this.clock.now();
+    const entries = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, now.toISOString());
+    return {
+      list: await this.curation.hotTopics(now, 12),
+      pinned: entries.filter((e) => e.action === 'pin'),
+      hidden: entries.filter((e) => e.action === 'hide'),
+    };
+  }
+
+  async setHotTopics(actor: Actor, change: BoardChange) {
+    const entries = boardEntries(change);
+    const ids = entries.map((e) => e.itemId);
+    const known = await this.store.taxonomy.topicsByIds(ids);
+    const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) throw new ValidationError(`no topics ${unknown.join(', ')}`, { field: 'pinned' });
+    await this.store.boards.replace(HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
+    await this.changed(actor, HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
+  }
+
+  async collection(slug: string) {
+    return this.store.collections.items(slug, this.clock.now().toISOString(), MAX_BOARD_ENTRIES);
+  }
+
+  async setCollection(actor: Actor, slug: string, input: { name?: unknown; items?: unknown }) {
+    const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim() : null;
+    if (!name) throw new ValidationError('name is required', { field: 'name' });
+    const items = pins(input.items, 'items').map((e) => ({ articleId: e.itemId, expiresAt: e.expiresAt }));
+    await this.store.collections.put({ slug, name }, items);
+    await this.changed(actor, 'collection', slug, items);
+  }
+
+  private async scope(sectionId: string | undefined): Promise<string> {
+    if (!sectionId || sectionId === ALL_SECTIONS) return ALL_SECTIONS;
+    const section = await this.store.taxonomy.sectionBySlug(sectionId);
+    if (!section) throw new NotFoundError(`no section ${sectionId}`);
+    return section.id;
+  }
+
+  private async changed(actor: Actor, board: string, scope: string, entries: unknown[]) {
+    await this.store.audit.append({
+      id: this.auditId(),
+      at: this.clock.now().toISOString(),
+      actorId: actor.id,
+      action: 'board.update',
+      subjectType: 'board',
+      subjectId: `${board}:${scope}`,
+      details: { entries },
+    });
+    this.events.emit({ articleIds: [], keys: [surrogateKeys.rail, surrogateKeys.home] });
+  }
+}
+
+/** `{pinned: [{id, expiresAt?}], hidden: [id]}` as board entries, pins first in the order given. */
+function boardEntries(change: BoardChange): BoardEntry[] {
+  const pinned = pins(change.pinned, 'pinned');
+  const hidden = ids(change.hidden, 'hidden').map((itemId): BoardEntry => ({ itemId, action: 'hide', expiresAt: null }));
+  const all = [...pinned, ...hidden];
+  if (new Set(all.map((e) => e.itemId)).size !== all.length) throw new ValidationError('an item cannot be both pinned and hidden, or listed twice');
+  if (all.length > MAX_BOARD_ENTRIES) throw new ValidationError(`a board holds at most ${MAX_BOARD_ENTRIES} entries`);
+  return all;
+}
+
+function pins(value: unknown, field: string): BoardEntry[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ValidationError(`${field} must be a list`, { field });
+  return value.map((item): BoardEntry => {
+    const entry = typeof item === 'string' ? { id: item } : (item as { id?: unknown; expiresAt?: unknown });
+    if (!entry || typeof entry.id !== 'string' || !entry.id) throw new ValidationError(`each of ${field} needs an id`, { field });
+    return { itemId: entry.id, action: 'pin', expiresAt: parseTime(entry.expiresAt ?? null, 'expiresAt') };
+  });
+}
+
+function ids(value: unknown, field: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !v)) {
+    throw new ValidationError(`${field} must be a list of ids`, { field });
+  }
+  return value as string[];
+}
