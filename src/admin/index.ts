@@ -14,7 +14,8 @@ import { type SafeHtml, html } from '../domain/html.js';
 import { NewsdeskError } from '../domain/errors.js';
 import type { Accounts, Actor } from '../newsroom/accounts.js';
 import type { Boards } from '../newsroom/boards.js';
-import { EDITORS_PICKS } from '../curation/index.js';
+import { EDITORS_PICKS, type Readership } from '../curation/index.js';
+import { formatStamp } from '../domain/edition.js';
 import { boardsPage } from './views/boards-page.js';
 import { renderDiffHtml } from '../newsroom/revision-diff.js';
 import { type Permission, can } from '../newsroom/roles.js';
@@ -30,6 +31,7 @@ import { newStoryPage } from './views/new-story-page.js';
 export interface AdminOptions {
   accounts: Accounts;
   boards: Boards;
+  readership: Readership;
   stories: Stories;
   store: Store;
   clock: Clock;
@@ -55,7 +57,7 @@ export const pagePermissions = {
 } as const satisfies Record<string, Permission>;
 
 export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, options) => {
-  const { accounts, boards, stories, store, clock, timeZone } = options;
+  const { accounts, boards, readership, stories, store, clock, timeZone } = options;
 
   const send = (reply: FastifyReply, title: string, body: SafeHtml, session: { actor: Actor; csrfToken: string } | null, status = 200) =>
     reply
@@ -83,7 +85,9 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     const session = await gate(request, reply);
     if (!session) return reply;
     const all = await store.articles.listForNewsroom({ limit: 200 });
-    const now = clock.now().toISOString();
+    const instant = clock.now();
+    const now = instant.toISOString();
+    const [mostRead, perHour] = await Promise.all([readership.mostRead(instant, 24, 10), readership.perHour(instant, 24)]);
     return send(
       reply,
       'Dashboard',
@@ -93,6 +97,8 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
         scheduled: all.filter((s) => s.status === 'scheduled'),
         embargoed: all.filter((s) => s.embargo_until !== null && s.embargo_until > now),
         recent: all.slice(0, 10),
+        mostRead,
+        readsPerHour: perHour.map((h) => ({ label: `${formatStamp(`${h.hour}:00:00.000Z`, timeZone).slice(11, 13)}h`, reads: h.reads })),
         timeZone,
       }),
       session,

@@ -11,6 +11,7 @@ import { TermIndex } from './term-index.js';
 import { type RelatedSettings, defaultRelatedSettings, lookupTerms, pickRelated, scoreCandidates } from './related.js';
 
 export { extractTerms } from './terms.js';
+export { Readership, hourOf, isReader } from './readership.js';
 
 const HOUR_MS = 3_600_000;
 /** From this many stories on, relating reads the whole index into memory once instead of querying per story. */

@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { newsroomPages } from '../admin/index.js';
 import { adminApi } from '../api/admin/index.js';
 import { contentApi } from '../api/content-api.js';
-import { Curation } from '../curation/index.js';
+import { Curation, Readership } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
 import { FileMediaStorage } from '../media/index.js';
 import { Accounts } from '../newsroom/accounts.js';
@@ -28,6 +28,7 @@ export interface Services {
   store: Store;
   clock: Clock;
   curation: Curation;
+  readership: Readership;
   publisher: Publisher;
   events: NewsEvents;
   accounts: Accounts;
@@ -45,6 +46,7 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
     store,
     clock,
     curation,
+    readership: new Readership(store, clock),
     events,
     publisher: new Publisher(store, curation, clock),
     accounts: new Accounts(store, clock),
@@ -62,12 +64,14 @@ export interface AppOptions {
   cacheTtlMs?: number;
   /** Run background jobs (scheduled publishing) in this process. */
   jobs?: boolean;
+  /** How often counted reads are written to the store. */
+  readsFlushMs?: number;
   /** Where one-time links go when no mail is configured; the server log by default. */
   deliverLink?: (purpose: string, email: string, link: string) => void;
 }
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false } = options;
+  const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false, readsFlushMs = 5_000 } = options;
   const { store, clock, curation, accounts, boards, stories, media, events } = services;
   const edition = await store.settings.edition();
   const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
@@ -91,17 +95,27 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/api/v1/admin',
     services: { accounts, boards, stories, store, media, publicUrl, deliverLink, timeZone: edition.timeZone },
   });
-  await app.register(newsroomPages, { accounts, boards, stories, store, clock, timeZone: edition.timeZone });
+  await app.register(newsroomPages, {
+    accounts,
+    boards,
+    readership: services.readership,
+    stories,
+    store,
+    clock,
+    timeZone: edition.timeZone,
+  });
   await app.register(mediaFiles, { storage: services.mediaStorage });
-  await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache, fragments });
+  await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache, fragments, readership: services.readership });
 
   const scheduler = jobs ? new Scheduler(stories, store, clock) : null;
   app.addHook('onReady', async () => {
+    services.readership.start(readsFlushMs, (error) => app.log.error({ err: error }, 'writing read counts failed'));
     await scheduler?.start();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
     await scheduler?.stop();
+    await services.readership.stop();
   });
   return app;
 }

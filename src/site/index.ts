@@ -7,7 +7,7 @@ import { type Article, articlePath, sectionPath, sourcePath, topicPath } from '.
 import type { Clock } from '../domain/clock.js';
 import type { Edition } from '../domain/edition.js';
 import { stripTags } from '../domain/sanitize.js';
-import { type Curation, defaultListSizes } from '../curation/index.js';
+import { type Curation, type Readership, defaultListSizes, isReader } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
 import { type SafeHtml, trusted } from '../domain/html.js';
@@ -31,6 +31,7 @@ export interface SiteOptions {
   cache: PageCache;
   /** Rendered rails, by the stories they leave out; all tagged `rail`. */
   fragments: PageCache;
+  readership: Readership;
 }
 
 const PAGE_SIZE = 20;
@@ -43,7 +44,7 @@ const SECTION_BLOCK_SIZE = 4;
  */
 const railSlot = trusted(FRAGMENT_SLOT);
 export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
-  const { store, curation, clock, edition, publicUrl, cache, fragments } = options;
+  const { store, curation, clock, edition, publicUrl, cache, fragments, readership } = options;
   const tz = edition.timeZone;
   const assets = new AssetStore();
 
@@ -80,6 +81,9 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   }
 
   async function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedPage) {
+    if (entry.status === 200 && entry.read && request.method === 'GET' && isReader(request.headers['user-agent'])) {
+      readership.count(entry.read);
+    }
     const maxAge = entry.status === 200 ? 60 : 30;
     let body = entry.parts;
     let etag = `"${entry.etag}"`;
@@ -165,6 +169,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       body,
       keys: [surrogateKeys.article(article.id), ...related.map((r) => surrogateKeys.article(r.id))],
       fragment: article.id,
+      read: article.id,
     };
   }
 

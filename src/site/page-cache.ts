@@ -16,6 +16,8 @@ export interface CachedPage {
   parts: Buffer[];
   /** Which fragment fills the slot; null when the page has no slot. */
   fragment: string | null;
+  /** The story a read of this page counts for, if it is an article page. */
+  read: string | null;
   etag: string;
   keys: string[];
   storedAt: number;
@@ -27,6 +29,7 @@ export interface RenderedPage {
   keys: string[];
   /** The fragment for the page's `FRAGMENT_SLOT`, if it has one. */
   fragment?: string;
+  read?: string;
 }
 
 export class PageCache {
@@ -67,6 +70,7 @@ export class PageCache {
       status: page.status,
       parts,
       fragment,
+      read: page.read ?? null,
       etag: hash.digest('base64url'),
       keys: page.keys,
       storedAt: this.options.now(),

@@ -8,6 +8,7 @@ import { ArticleRepository } from './article-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { AutosaveRepository } from './autosave-repository.js';
 import { BoardRepository } from './board-repository.js';
+import { ReadRepository } from './read-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -23,6 +24,7 @@ export type { AccountRow, OneTimeTokenRow, SessionRow } from './account-reposito
 export type { AuditEntry } from './audit-repository.js';
 export type { Autosave } from './autosave-repository.js';
 export type { BoardEntry } from './board-repository.js';
+export type { ReadCount } from './read-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
@@ -47,6 +49,7 @@ export class Store {
   readonly autosaves: AutosaveRepository;
   readonly leases: LeaseRepository;
   readonly boards: BoardRepository;
+  readonly reads: ReadRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -59,6 +62,7 @@ export class Store {
     this.autosaves = new AutosaveRepository(engine.db);
     this.leases = new LeaseRepository(engine.db);
     this.boards = new BoardRepository(engine.db);
+    this.reads = new ReadRepository(engine.db);
   }
 
   get engineName(): string {

@@ -200,6 +200,12 @@ export interface BoardEntryTable {
   expires_at: string | null;
 }
 
+export interface ArticleReadTable {
+  article_id: string;
+  hour: string;
+  count: number;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -224,6 +230,7 @@ export interface Database {
   article_autosave: ArticleAutosaveTable;
   job_lease: JobLeaseTable;
   board_entry: BoardEntryTable;
+  article_read: ArticleReadTable;
 }
 
 export type Count = ColumnType<number, never, never>;

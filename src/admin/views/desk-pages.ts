@@ -1,7 +1,9 @@
 /** The desk: the dashboard, the story list, people. */
 import { type SafeHtml, html } from '../../domain/html.js';
 import { formatStamp } from '../../domain/edition.js';
+import type { ArticleSummary } from '../../domain/article.js';
 import type { Actor } from '../../newsroom/accounts.js';
+import { readsChart } from './reads-chart.js';
 import { can, roles } from '../../newsroom/roles.js';
 
 export interface DeskStory {
@@ -38,9 +40,29 @@ function storyTable(stories: DeskStory[], timeZone: string, empty: string): Safe
 </table>`;
 }
 
-export function dashboardPage(view: { actor: Actor; review: DeskStory[]; scheduled: DeskStory[]; embargoed: DeskStory[]; recent: DeskStory[]; timeZone: string }): SafeHtml {
+export interface DashboardView {
+  actor: Actor;
+  review: DeskStory[];
+  scheduled: DeskStory[];
+  embargoed: DeskStory[];
+  recent: DeskStory[];
+  mostRead: { story: ArticleSummary; reads: number }[];
+  readsPerHour: { label: string; reads: number }[];
+  timeZone: string;
+}
+
+export function dashboardPage(view: DashboardView): SafeHtml {
   return html`<h1>Dashboard</h1>
 <div class="grid">
+  <section class="card" aria-labelledby="most-read-title">
+    <h2 id="most-read-title">Most read, last 24 hours</h2>
+    ${readsChart(view.readsPerHour)}
+    ${view.mostRead.length
+      ? html`<ol class="most-read">${view.mostRead.map(
+          (r) => html`<li><a href="/admin/stories/${r.story.id}">${r.story.headline}</a> <span class="hint-inline">${r.reads} reads</span></li>`,
+        )}</ol>`
+      : html`<p class="empty">No reads counted yet.</p>`}
+  </section>
   <section class="card" aria-labelledby="review-title"><h2 id="review-title">In review</h2>${storyTable(view.review, view.timeZone, 'Nothing waiting for review.')}</section>
   <section class="card" aria-labelledby="scheduled-title"><h2 id="scheduled-title">Scheduled</h2>${storyTable(view.scheduled, view.timeZone, 'Nothing scheduled.')}</section>
   <section class="card" aria-labelledby="embargoed-title"><h2 id="embargoed-title">Under embargo</h2>${storyTable(view.embargoed, view.timeZone, 'No embargoed stories.')}</section>
