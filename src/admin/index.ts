@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ArticleStatus } from '../domain/article.js';
+import type { Article, ArticleInput, ArticleStatus } from '../domain/article.js';
+import { prepareArticle } from '../newsroom/prepare-article.js';
 import { articleStatuses } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
 import { type SafeHtml, html } from '../domain/html.js';
@@ -29,6 +30,8 @@ import { adminLayout } from './views/layout.js';
 import { newStoryPage } from './views/new-story-page.js';
 
 export interface AdminOptions {
+  /** Renders a story as the reader site would show it (the site's renderer, wired in by the composition root). */
+  preview: (article: Article) => Promise<string>;
   accounts: Accounts;
   boards: Boards;
   readership: Readership;
@@ -52,12 +55,13 @@ export const pagePermissions = {
   '/admin/stories/new': 'story.create',
   '/admin/stories/:id': 'story.read',
   '/admin/stories/:id/revisions': 'story.read',
+  '/admin/stories/:id/preview': 'story.read',
   '/admin/people': 'users.read',
   '/admin/boards': 'story.read',
 } as const satisfies Record<string, Permission>;
 
 export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, options) => {
-  const { accounts, boards, readership, stories, store, clock, timeZone } = options;
+  const { accounts, boards, readership, stories, store, clock, timeZone, preview } = options;
 
   const send = (reply: FastifyReply, title: string, body: SafeHtml, session: { actor: Actor; csrfToken: string } | null, status = 200) =>
     reply
@@ -171,6 +175,35 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
       }),
       session,
     );
+  });
+
+  /** The story as readers would see it, with your latest autosaved edits when they are based on this revision. */
+  app.get<{ Params: { id: string } }>('/admin/stories/:id/preview', async (request, reply) => {
+    const session = await gate(request, reply);
+    if (!session) return reply;
+    const story = await findStory(request.params.id);
+    if (!story) return send(reply, 'Not found', notFoundBody(), session, 404);
+    const autosave = await stories.autosaved(session.actor, story.id);
+    const now = clock.now().toISOString();
+    const article: Article = { ...story, publishedAt: story.publishedAt ?? now };
+    if (autosave && autosave.baseRevision === story.revision) {
+      try {
+        const edited = prepareArticle(
+          { ...(autosave.content as Partial<ArticleInput>), section: story.section.name, id: story.id } as ArticleInput,
+          { now: clock.now(), newId: () => story.id },
+        );
+        Object.assign(article, {
+          headline: edited.headline,
+          standfirst: edited.standfirst,
+          bodyHtml: edited.bodyHtml,
+          dateline: edited.dateline,
+          byline: edited.byline,
+        });
+      } catch {
+        // An autosave that would not pass validation (an empty headline mid-edit) previews as last saved.
+      }
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(await preview(article));
   });
 
   app.get('/admin/people', async (request, reply) => {

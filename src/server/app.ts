@@ -19,7 +19,7 @@ import { NewsEvents } from '../newsroom/news-events.js';
 import { Publisher } from '../newsroom/publisher.js';
 import { Scheduler } from '../newsroom/scheduler.js';
 import { Stories } from '../newsroom/stories.js';
-import { PageCache, readerSite } from '../site/index.js';
+import { PageCache, SitePages, readerSite } from '../site/index.js';
 import type { Store } from '../store/index.js';
 import { mediaFiles } from './media-files.js';
 import { securityHeaders } from './security-headers.js';
@@ -95,7 +95,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/api/v1/admin',
     services: { accounts, boards, stories, store, media, publicUrl, deliverLink, timeZone: edition.timeZone },
   });
+  const pages = new SitePages({ store, curation, clock, edition, publicUrl });
   await app.register(newsroomPages, {
+    preview: (article) => pages.preview(article),
     accounts,
     boards,
     readership: services.readership,

@@ -3,30 +3,18 @@
  * cache. It reads through the store and the curation seam and knows nothing of the newsroom or the API.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { type Article, articlePath, sectionPath, sourcePath, topicPath } from '../domain/article.js';
-import type { Clock } from '../domain/clock.js';
-import type { Edition } from '../domain/edition.js';
-import { stripTags } from '../domain/sanitize.js';
-import { type Curation, type Readership, defaultListSizes, isReader } from '../curation/index.js';
-import type { Store } from '../store/index.js';
-import { AssetStore } from './assets.js';
-import { type SafeHtml, trusted } from '../domain/html.js';
+import { articlePath, sectionPath, sourcePath, topicPath } from '../domain/article.js';
+import { type Readership, isReader } from '../curation/index.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
-import { type CachedPage, FRAGMENT_SLOT, type PageCache, type RenderedPage } from './page-cache.js';
-import { articleBody, articleStructuredData } from './views/article-page.js';
+import type { CachedPage, PageCache, RenderedPage } from './page-cache.js';
+import { type SitePagesOptions, SitePages, railSlot } from './site-pages.js';
 import { homeBody } from './views/home-page.js';
-import { layout } from './views/layout.js';
 import { listBody, notFoundBody, pageHref } from './views/list-page.js';
-import { type RailLists, rail } from './views/parts.js';
 
 export { PageCache } from './page-cache.js';
+export { SitePages } from './site-pages.js';
 
-export interface SiteOptions {
-  store: Store;
-  curation: Curation;
-  clock: Clock;
-  edition: Edition;
-  publicUrl: string;
+export interface SiteOptions extends SitePagesOptions {
   /** Rendered pages, by URL. */
   cache: PageCache;
   /** Rendered rails, by the stories they leave out; all tagged `rail`. */
@@ -42,33 +30,18 @@ const SECTION_BLOCK_SIZE = 4;
  * related stories it lists, a section, topic or source list; the rail fragments (Top News, Hot Topics, Editor's
  * Picks) that fill every page's slot carry `rail`. A change drops what carries its keys at once, and nothing else.
  */
-const railSlot = trusted(FRAGMENT_SLOT);
 export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
-  const { store, curation, clock, edition, publicUrl, cache, fragments, readership } = options;
+  const { store, curation, clock, edition, cache, fragments, readership } = options;
   const tz = edition.timeZone;
-  const assets = new AssetStore();
-
-  const page = (title: string, canonicalPath: string, body: SafeHtml, extra: Partial<Parameters<typeof layout>[0]> = {}) =>
-    store.taxonomy.sections().then((sections) =>
-      layout({ title, canonicalPath, body, edition, sections, stylesheet: assets.stylesheetPath, publicUrl, ...extra }),
-    );
-
-  /** The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them. */
-  async function railLists(now: Date, shownElsewhere: string[] = []): Promise<RailLists> {
-    const [topNews, hotTopics] = await Promise.all([
-      curation.topNews(now, tz, defaultListSizes.topNews + shownElsewhere.length),
-      curation.hotTopics(now),
-    ]);
-    const topNewsShown = topNews.filter((s) => !shownElsewhere.includes(s.id)).slice(0, defaultListSizes.topNews);
-    const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)]);
-    return { topNews: topNewsShown, hotTopics, editorsPicks };
-  }
+  const pages = new SitePages(options);
+  const { assets } = pages;
+  const page = pages.page.bind(pages);
 
   /** The rail leaving out the stories in `fragment` (comma-separated ids: the story being read, the lead). */
   function railFragment(fragment: string) {
     return fragments.get(`rail:${fragment}`, async () => {
-      const lists = await railLists(clock.now(), fragment ? fragment.split(',') : []);
-      return { status: 200, body: rail(lists, tz).value, keys: [surrogateKeys.rail] };
+      const html = await pages.rail(clock.now(), fragment ? fragment.split(',') : []);
+      return { status: 200, body: html, keys: [surrogateKeys.rail] };
     });
   }
 
@@ -150,28 +123,9 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       if (!article) return send(request, reply, '/404', notFound);
       const canonical = articlePath(article, tz);
       if (canonical !== request.url.split('?')[0]) return reply.redirect(canonical, 301);
-      return send(request, reply, canonical, () => renderArticle(article, now));
+      return send(request, reply, canonical, () => pages.article(article, now));
     },
   );
-
-  async function renderArticle(article: Article, now: Date): Promise<RenderedPage> {
-    const [related, changes] = await Promise.all([curation.relatedFor(article, now), store.articles.changes(article.id)]);
-    const path = articlePath(article, tz);
-    const view = { article, changes, related, rail: railSlot, edition, url: `${publicUrl}${path}` };
-    const body = await page(article.headline, path, articleBody(view), {
-      description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
-      language: article.language,
-      activeSectionId: article.section.id,
-      head: articleStructuredData(view),
-    });
-    return {
-      status: 200,
-      body,
-      keys: [surrogateKeys.article(article.id), ...related.map((r) => surrogateKeys.article(r.id))],
-      fragment: article.id,
-      read: article.id,
-    };
-  }
 
   const listRoute = (
     prefix: string,

@@ -170,6 +170,22 @@ describe('newsroom flows', () => {
     expect((await reporter.call('GET', `/articles/${story.id}/autosave`)).statusCode).toBe(404);
   });
 
+  it('previews a story as readers would see it, with the latest autosaved edits', async () => {
+    const story = (await reporter.call('POST', '/articles', storyContent({ headline: 'Preview me' }))).json();
+    await reporter.call('PUT', `/articles/${story.id}/autosave`, {
+      baseRevision: story.revision,
+      content: storyContent({ headline: 'Preview me, edited', bodyHtml: '<p>Edited body<script>x()</script></p>' }),
+    });
+    const preview = await reporter.page(`/admin/stories/${story.id}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['cache-control']).toBe('no-store');
+    expect(preview.body).toContain('<h1 class="story__headline">Preview me, edited</h1>');
+    expect(preview.body).toContain('Edited body');
+    expect(preview.body).not.toContain('<script>x()');
+    expect(preview.body).toContain('Related Stories');
+    expect(preview.body).toContain("Today's Top News");
+  });
+
   it('invites by one-time link and resets a password by one-time link', async () => {
     const invite = await owner.call('POST', '/invitations', { email: 'cora@newsroom.test', role: 'contributor' });
     expect(invite.statusCode).toBe(201);

@@ -25,7 +25,8 @@ export function editorPage(view: { actor: Actor; story: EditableArticle; changes
   <h1>${story.headline}</h1>
   <p><span class="badge badge--${story.status}">${story.status}</span> · revision ${story.revision}
     ${story.scheduledAt ? html` · due <time datetime="${story.scheduledAt}">${formatStamp(story.scheduledAt, view.timeZone)}</time>` : ''}
-    · <a href="/admin/stories/${story.id}/revisions">Revisions</a></p>
+    · <a href="/admin/stories/${story.id}/revisions">Revisions</a>
+    · <a href="/admin/stories/${story.id}/preview" target="_blank" rel="noopener">Preview</a></p>
 </div>
 <p id="editor-status" role="status" class="status-line"></p>
 <div id="conflict" class="conflict" hidden></div>

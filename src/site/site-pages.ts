@@ -1,0 +1,88 @@
+/**
+ * Rendering the reader's pages from the store and curation: the page shell, the rail and the article page. The
+ * site's routes cache what this renders; the newsroom's preview (wired in by the composition root) uses it too.
+ */
+import { type Article, articlePath } from '../domain/article.js';
+import type { Clock } from '../domain/clock.js';
+import type { Edition } from '../domain/edition.js';
+import { type SafeHtml, trusted } from '../domain/html.js';
+import { stripTags } from '../domain/sanitize.js';
+import { surrogateKeys } from '../domain/surrogate-keys.js';
+import { type Curation, defaultListSizes } from '../curation/index.js';
+import type { Store } from '../store/index.js';
+import { AssetStore } from './assets.js';
+import { FRAGMENT_SLOT, type RenderedPage } from './page-cache.js';
+import { articleBody, articleStructuredData } from './views/article-page.js';
+import { layout } from './views/layout.js';
+import { type RailLists, rail } from './views/parts.js';
+
+export interface SitePagesOptions {
+  store: Store;
+  curation: Curation;
+  clock: Clock;
+  edition: Edition;
+  publicUrl: string;
+}
+
+/** Where a page's rail goes; the page cache fills it with the rail fragment at serve time. */
+export const railSlot = trusted(FRAGMENT_SLOT);
+
+export class SitePages {
+  readonly assets = new AssetStore();
+
+  constructor(private readonly options: SitePagesOptions) {}
+
+  get edition(): Edition {
+    return this.options.edition;
+  }
+
+  async page(title: string, canonicalPath: string, body: SafeHtml, extra: Partial<Parameters<typeof layout>[0]> = {}) {
+    const { store, edition, publicUrl } = this.options;
+    const sections = await store.taxonomy.sections();
+    return layout({ title, canonicalPath, body, edition, sections, stylesheet: this.assets.stylesheetPath, publicUrl, ...extra });
+  }
+
+  /** The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them. */
+  async railLists(now: Date, shownElsewhere: string[] = []): Promise<RailLists> {
+    const { curation, edition } = this.options;
+    const [topNews, hotTopics] = await Promise.all([
+      curation.topNews(now, edition.timeZone, defaultListSizes.topNews + shownElsewhere.length),
+      curation.hotTopics(now),
+    ]);
+    const topNewsShown = topNews.filter((s) => !shownElsewhere.includes(s.id)).slice(0, defaultListSizes.topNews);
+    const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)]);
+    return { topNews: topNewsShown, hotTopics, editorsPicks };
+  }
+
+  async rail(now: Date, shownElsewhere: string[]): Promise<string> {
+    return rail(await this.railLists(now, shownElsewhere), this.options.edition.timeZone).value;
+  }
+
+  /** An article page with a slot for the rail. */
+  async article(article: Article, now: Date): Promise<RenderedPage> {
+    const { store, curation, edition, publicUrl } = this.options;
+    const [related, changes] = await Promise.all([curation.relatedFor(article, now), store.articles.changes(article.id)]);
+    const path = articlePath(article, edition.timeZone);
+    const view = { article, changes, related, rail: railSlot, edition, url: `${publicUrl}${path}` };
+    const body = await this.page(article.headline, path, articleBody(view), {
+      description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
+      language: article.language,
+      activeSectionId: article.section.id,
+      head: articleStructuredData(view),
+    });
+    return {
+      status: 200,
+      body,
+      keys: [surrogateKeys.article(article.id), ...related.map((r) => surrogateKeys.article(r.id))],
+      fragment: article.id,
+      read: article.id,
+    };
+  }
+
+  /** An article page exactly as a reader would see it, rail included: the newsroom's preview of a story. */
+  async preview(article: Article): Promise<string> {
+    const now = this.options.clock.now();
+    const page = await this.article(article, now);
+    return page.body.replace(FRAGMENT_SLOT, await this.rail(now, [article.id]));
+  }
+}
