@@ -62,6 +62,21 @@ describe('sanitizeBodyHtml', () => {
   it('drops svg with script', () => {
     expect(sanitizeBodyHtml('<svg><script>alert(1)</script></svg><p>ok</p>')).toBe('<p>ok</p>');
   });
+  it('keeps figures with captions and credits', () => {
+    const figure = '<figure><img src="/media/ab/640.jpg" alt="Cranes" width="640" height="360"><figcaption>Cranes at dawn <cite>Photo: Rita</cite></figcaption></figure>';
+    expect(sanitizeBodyHtml(figure)).toBe(figure.replace('height="360">', 'height="360" />'));
+  });
+  it('keeps embeds from allowed players only, sandboxed', () => {
+    const youtube = sanitizeBodyHtml(
+      '<figure class="embed"><iframe src="https://www.youtube-nocookie.com/embed/abcdefghijk" title="Embedded video" allowfullscreen></iframe></figure>',
+    );
+    expect(youtube).toBe(
+      '<figure class="embed"><iframe src="https://www.youtube-nocookie.com/embed/abcdefghijk" title="Embedded video" allowfullscreen sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" referrerpolicy="no-referrer" loading="lazy"></iframe></figure>',
+    );
+    expect(sanitizeBodyHtml('<figure class="evil"><iframe src="https://evil.example/x"></iframe><p>ok</p></figure>')).toBe('<figure><p>ok</p></figure>');
+    expect(sanitizeBodyHtml('<iframe src="javascript:alert(1)"></iframe>')).toBe('');
+    expect(sanitizeBodyHtml('<iframe srcdoc="<script>alert(1)</script>" src="https://player.vimeo.com/video/1"></iframe>')).not.toContain('srcdoc');
+  });
   it('strips tags for plain text', () => expect(stripTags('<b>Bold</b>  <i>move</i>')).toBe('Bold move'));
 });
 

@@ -1,28 +1,44 @@
 /**
  * The body allowlist. Every body that reaches the store passes through here, whatever its origin (import, demo,
- * later the editor and wire feeds), so the reader site can print stored HTML as-is.
+ * the editor, wire feeds), so the reader site can print stored HTML as-is.
  */
 import sanitizeHtml from 'sanitize-html';
+
+/** Video players a story may embed: privacy-enhanced hosts only, each framed in a sandbox. */
+export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com'];
 
 const bodyPolicy: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'b', 'i', 'br',
     'figure', 'figcaption', 'img', 'cite', 'q', 'sub', 'sup', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre',
+    'iframe',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
+    iframe: ['src', 'title', 'loading', 'allowfullscreen', 'sandbox', 'referrerpolicy'],
+    figure: ['class'],
     th: ['scope'],
   },
+  allowedClasses: { figure: ['embed'] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+  allowedIframeHostnames: EMBED_HOSTS,
+  allowIframeRelativeUrls: false,
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
     // Outbound links must not leak the reader's page or let the target script it.
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
-    // Relative image paths are the site's own media; keep them.
+    // An embedded player runs in a sandbox: no top navigation, no forms, no referrer.
+    iframe: sanitizeHtml.simpleTransform('iframe', {
+      sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups',
+      referrerpolicy: 'no-referrer',
+      loading: 'lazy',
+    }),
   },
+  // An iframe whose source was not an allowed player has lost its src above: drop it whole.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
 };
 
 export function sanitizeBodyHtml(html: string): string {

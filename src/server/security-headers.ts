@@ -3,6 +3,7 @@
  * the newsroom runs only its own bundled script.
  */
 import type { FastifyInstance } from 'fastify';
+import { EMBED_HOSTS } from '../domain/sanitize.js';
 
 const policy = (script: string) =>
   [
@@ -10,6 +11,7 @@ const policy = (script: string) =>
     "img-src 'self' data: blob: https:",
     "style-src 'self'",
     `script-src ${script}`,
+    `frame-src ${EMBED_HOSTS.map((host) => `https://${host}`).join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
