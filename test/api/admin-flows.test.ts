@@ -36,6 +36,16 @@ describe('newsroom flows', () => {
     reporter = await clientFor(t.app, t.services, 'reporter', 'rita');
   });
 
+  it('marks the session cookie Secure behind HTTPS', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'owner@newsroom.test', password: PASSWORD },
+    });
+    expect(res.cookies.find((c) => c.name === 'nd_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+  });
+
   it('refuses wrong passwords without saying which part was wrong', async () => {
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/admin/session', payload: { email: 'owner@newsroom.test', password: 'nope nope nope' } });
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/admin/session', payload: { email: 'ghost@newsroom.test', password: 'nope nope nope' } });
