@@ -2,10 +2,12 @@
 /// <reference lib="dom.iterable" />
 /**
  * The image dialog of the body editor: pick a file, describe it (alt text is required), upload it to the media
- * library (`POST /api/v1/admin/media`, multipart: alt, caption, credit, then file) and insert the stored image.
+ * library (`POST /api/v1/admin/media`, multipart: alt, caption, credit, then file) and insert the stored image as a
+ * figure with its caption and credit.
  */
 import type { Editor } from '@tiptap/core';
 import { api, clearInvalid, markInvalid, safeHref } from './api.js';
+import { insertFigure } from './figure-node.js';
 
 interface StoredImage {
   url: string;
@@ -191,11 +193,15 @@ async function upload(): Promise<void> {
       showError('The server did not return a usable image address.');
       return;
     }
+    // The library's tidied copy of what was typed, when it returns one.
     const alt = typeof image.alt === 'string' && image.alt ? image.alt : p.alt.value.trim();
+    const caption = typeof image.caption === 'string' ? image.caption : p.caption.value.trim();
+    const credit = typeof image.credit === 'string' ? image.credit : p.credit.value.trim();
+    const size = (n: number | undefined) => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null);
     // Close first: the editor underneath a modal dialog cannot take focus.
     p.dialog.close('inserted');
     p.form.reset();
-    session.editor.chain().focus().setImage({ src: image.url, alt }).run();
+    insertFigure(session.editor, { src: image.url, alt, caption, credit, width: size(image.width), height: size(image.height) });
   } finally {
     session.upload = null;
     setBusy(false);

@@ -9,13 +9,14 @@
  * autosaved locally and on the server and recovered on the next visit.
  */
 import { Editor, type Extensions, generateHTML, generateJSON } from '@tiptap/core';
-import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { StarterKit } from '@tiptap/starter-kit';
 import { type Problem, api, clearInvalid, clockTime, isoToLocalInput, localInputToIso, markInvalid } from './api.js';
 import { type AutosaveRecord, Autosaver } from './autosave.js';
 import { hideConflict, showConflict } from './conflict.js';
+import { Embed, promptForEmbed } from './embed-node.js';
+import { Figure } from './figure-node.js';
 import { toNumber } from './forms.js';
 import { openImageDialog } from './image-dialog.js';
 import { isAllowedHref, linkFromInput, mountToolbar } from './toolbar.js';
@@ -49,7 +50,9 @@ export function bodyExtensions(): Extensions {
       isAllowedUri: (url) => isAllowedHref(url),
       HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow', class: null },
     }),
-    Image.configure({ inline: false, allowBase64: false }),
+    // Images are figures (with caption and credit); a bare <img> in an older body is read as one.
+    Figure,
+    Embed,
   ];
 }
 
@@ -145,6 +148,7 @@ export function initStoryEditor(form: HTMLFormElement): void {
   mountToolbar(editor, mount, 'body-editor-content', {
     onLink: editLink,
     onImage: (e) => openImageDialog(e),
+    onEmbed: promptForEmbed,
   });
 
   function editLink(e: Editor): void {

@@ -41,6 +41,7 @@ interface ToolbarButton {
 export interface ToolbarOptions {
   onLink: (editor: Editor) => void;
   onImage: (editor: Editor, button: HTMLButtonElement) => void;
+  onEmbed: (editor: Editor) => void;
 }
 
 function buttons(options: ToolbarOptions): ToolbarButton[] {
@@ -101,6 +102,11 @@ function buttons(options: ToolbarOptions): ToolbarButton[] {
       label: 'Image',
       title: 'Insert an image',
       run: (e, button) => options.onImage(e, button),
+    },
+    {
+      label: 'Embed',
+      title: 'Embed a YouTube or Vimeo video',
+      run: (e) => options.onEmbed(e),
     },
     {
       label: 'Undo',
