@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, PASSWORD } from '../support/admin.js';
 import { type TestApp, startTestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, stayLocal } from '../support/browser.js';
 import { chromiumAvailable } from '../support/services.js';
 
 const enabled = chromiumAvailable();
@@ -28,6 +28,7 @@ describe.skipIf(!enabled)('newsroom in a real browser', () => {
 
   async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+    await stayLocal(context);
     const page = await context.newPage();
     await page.goto('/admin/login');
     await page.getByLabel('Email').first().fill(email);
@@ -50,6 +51,7 @@ describe.skipIf(!enabled)('newsroom in a real browser', () => {
 
   it('sets up the owner on first run', async () => {
     const context = await browser.newContext({ baseURL: base });
+    await stayLocal(context);
     const page = await context.newPage();
     await page.goto('/admin');
     await page.waitForURL(`${base}/admin/setup`);
@@ -90,6 +92,10 @@ describe.skipIf(!enabled)('newsroom in a real browser', () => {
     await dialog.getByLabel('Caption').fill('Cranes at the port on Saturday.');
     await dialog.getByRole('button', { name: 'Insert' }).click();
     await expect.poll(() => body.locator('img').count()).toBe(1);
+    page.once('dialog', (prompt) => void prompt.accept('https://youtu.be/dQw4w9WgXcQ'));
+    await page.getByRole('button', { name: 'Embed' }).click();
+    await expect.poll(() => body.textContent()).toContain('Video: https://youtu.be/dQw4w9WgXcQ');
+    await expect(body.locator('img').count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#editor-status').textContent()).toContain('Saved');
@@ -132,6 +138,10 @@ describe.skipIf(!enabled)('newsroom in a real browser', () => {
     await reader.goto(url);
     await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Harbour cranes return to work after Typhoon Taohua');
     await expect(reader.locator('.story__body img').getAttribute('alt')).resolves.toBe('Cranes over stacked containers at dawn');
+    await expect(reader.locator('.story__body figcaption').first().textContent()).resolves.toBe('Cranes at the port on Saturday.');
+    const player = reader.locator('.story__body figure.embed iframe');
+    await expect(player.getAttribute('src')).resolves.toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    await expect(player.getAttribute('sandbox')).resolves.toContain('allow-scripts');
     await context.close();
   });
 

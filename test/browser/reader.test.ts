@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, stayLocal } from '../support/browser.js';
 import { chromiumAvailable } from '../support/services.js';
 
 const SHOTS_DIR = '/tmp/newsdesk-shots';
@@ -44,6 +44,7 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
     baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     const page = await browser.newPage();
+    await stayLocal(page.context());
     await page.goto(baseUrl);
     const href = await page.locator('.lead-story__headline a').getAttribute('href');
     await page.close();
@@ -58,6 +59,7 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
 
   it('reads the lead story from the front page on a desktop, with and without JavaScript', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
+    await stayLocal(context);
     const page = await context.newPage();
     const errors = collectErrors(page);
 
@@ -127,6 +129,8 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
     await context.close();
 
     const noScript = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+
+    await stayLocal(noScript);
     const plain = await noScript.newPage();
     expect((await plain.goto(`${baseUrl}${articlePath}`))?.status()).toBe(200);
     expect(await plain.getByRole('heading', { level: 1, name: leadHeadline }).isVisible()).toBe(true);
@@ -137,6 +141,7 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
 
   it('lays an article out in one column on a phone, rail below the story, with no sideways scrolling', async () => {
     const context = await browser.newContext(PHONE);
+    await stayLocal(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${articlePath}`);
     await page.waitForLoadState('load');
@@ -164,6 +169,7 @@ describe.skipIf(!enabled)('reader site in a real browser', () => {
 
   it('navigates from a section to one of its stories, and shows the 404 page for unknown addresses', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
+    await stayLocal(context);
     const page = await context.newPage();
     await page.goto(baseUrl);
 

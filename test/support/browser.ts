@@ -17,3 +17,11 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Keeps a browser context on this machine: any request to another host (an embedded video player, say) is
+ * aborted before it leaves, so tests neither wait on the network nor send traffic anywhere else.
+ */
+export async function stayLocal(context: import('playwright-core').BrowserContext): Promise<void> {
+  await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => route.abort());
+}

@@ -8,6 +8,7 @@
  * (Vimeo: `https://player.vimeo.com/video/NUMBER`, "Watch on Vimeo".) The newsroom's CSP blocks frames, so the
  * editor shows a box reading "Video: <url>" instead of the player.
  */
+import { insertBlock } from './insert-block.js';
 import { type Editor, Node } from '@tiptap/core';
 
 export type VideoProvider = 'youtube' | 'vimeo';
@@ -129,5 +130,5 @@ export function promptForEmbed(editor: Editor): void {
     window.alert(ACCEPTED);
     return;
   }
-  editor.chain().focus().insertContent({ type: 'embed', attrs: { ...video } }).run();
+  insertBlock(editor, { type: 'embed', attrs: { ...video } });
 }

@@ -7,6 +7,7 @@
  * No figcaption when there is neither caption nor credit, no cite when there is no credit, no width/height when
  * they are unknown. A bare `<img>` (bodies written before figures) is read as a figure without a caption.
  */
+import { insertBlock } from './insert-block.js';
 import { type Editor, Node } from '@tiptap/core';
 
 export interface FigureAttrs {
@@ -97,5 +98,5 @@ export function insertFigure(editor: Editor, attrs: Partial<FigureAttrs> & { src
     caption: tidy(attrs.caption),
     credit: tidy(attrs.credit),
   };
-  return editor.chain().focus().insertContent({ type: 'figure', attrs: figure }).run();
+  return insertBlock(editor, { type: 'figure', attrs: figure });
 }
