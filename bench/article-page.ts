@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { articlePath } from '../src/domain/article.js';
 import { fixedClock } from '../src/domain/clock.js';
-import { type ImportProgress, type ImportSummary, JsonLinesImporter } from '../src/ingest/jsonl-import.js';
+import { type ImportProgress, type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createApp, createServices } from '../src/server/app.js';
 import { openStore } from '../src/store/index.js';
 
@@ -369,7 +369,7 @@ async function prepareStore(corpus: string, limit: number | null, reimport: bool
   try {
     await store.migrate();
     const services = createServices(store, fixedClock(NOW), path.dirname(sqliteFile));
-    const importer = new JsonLinesImporter(services.publisher, services.curation);
+    const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
     const started = performance.now();
     summary = await importer.importFiles([source], { defaults: { section: 'News' }, onProgress: progressPrinter() });
     seconds = (performance.now() - started) / 1000;

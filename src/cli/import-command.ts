@@ -1,17 +1,17 @@
 import { SingleBar } from 'cli-progress';
-import { type ImportProgress, JsonLinesImporter } from '../ingest/jsonl-import.js';
+import { type ImportProgress, Importer } from '../ingest/importer.js';
 import type { Config } from '../server/config.js';
 import { openServices } from './open.js';
 
 export async function importCommand(config: Config, paths: string[], options: { section: string }): Promise<void> {
   const services = await openServices(config);
-  const importer = new JsonLinesImporter(services.publisher, services.curation);
+  const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
   const progress = progressReporter();
   try {
     const started = Date.now();
     const summary = await importer.importFiles(paths, { defaults: { section: options.section }, onProgress: progress.update });
     progress.stop();
-    for (const r of summary.rejected) console.error(`${r.file}:${r.line}: ${r.message}`);
+    for (const r of summary.rejected) console.error(`${r.file}${r.item ? ` item ${r.item}` : r.line ? `:${r.line}` : ''}: ${r.message}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `Imported in ${seconds}s: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +

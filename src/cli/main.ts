@@ -47,8 +47,10 @@ program
 
 program
   .command('import')
-  .description('import news from JSON Lines files (one article per line); re-importing changes nothing')
-  .argument('<path...>', 'JSON Lines files')
+  .description(
+    'import news files: JSON Lines corpora, RSS, Atom, JSON Feed, IPTC ninjs, NewsML-G2 or NITF (told apart by content); re-importing changes nothing',
+  )
+  .argument('<path...>', 'files to import')
   .option('--section <name>', 'section for records that name none', 'News')
   .action((paths: string[], options: { section: string }) => importCommand(configFromEnv(), paths, options));
 

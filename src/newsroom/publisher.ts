@@ -6,8 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { ArticleInput } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
 import type { Curation } from '../curation/index.js';
-import type { ArticleWrite, SaveOutcome, Store } from '../store/index.js';
+import type { Transaction } from 'kysely';
+import type { ArticleWrite, Database, SaveOutcome, Store } from '../store/index.js';
 import { prepareArticle } from './prepare-article.js';
+
+export interface WriteOptions {
+  authorId?: string | null;
+  alongside?: (trx: Transaction<Database>, index: number) => Promise<void>;
+}
 
 export interface BatchResult {
   outcomes: SaveOutcome[];
@@ -27,12 +33,18 @@ export class Publisher {
     return prepareArticle(input, { now: this.clock.now(), newId: this.newId });
   }
 
-  /** Writes prepared stories in one transaction: all land or none do. Does not refresh curation. */
-  async writeBatch(writes: ArticleWrite[], authorId: string | null = null): Promise<BatchResult> {
-    const context = { now: this.clock.now().toISOString(), authorId };
+  /**
+   * Writes prepared stories in one transaction: all land or none do. `alongside` writes what belongs with each
+   * story (an importer's record of where it came from) in the same transaction. Does not refresh curation.
+   */
+  async writeBatch(writes: ArticleWrite[], options: WriteOptions = {}): Promise<BatchResult> {
+    const context = { now: this.clock.now().toISOString(), authorId: options.authorId ?? null };
     const outcomes = await this.store.transaction(async (trx) => {
       const results: SaveOutcome[] = [];
-      for (const write of writes) results.push(await this.store.articles.saveIn(trx, write, context));
+      for (const [i, write] of writes.entries()) {
+        results.push(await this.store.articles.saveIn(trx, write, context));
+        await options.alongside?.(trx, i);
+      }
       return results;
     });
     const changedIds = writes.filter((_, i) => outcomes[i] !== 'unchanged').map((w) => w.id);

@@ -9,6 +9,7 @@ import { AuditRepository } from './audit-repository.js';
 import { AutosaveRepository } from './autosave-repository.js';
 import { BoardRepository } from './board-repository.js';
 import { ReadRepository } from './read-repository.js';
+import { WireRepository } from './wire-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -25,11 +26,13 @@ export type { AuditEntry } from './audit-repository.js';
 export type { Autosave } from './autosave-repository.js';
 export type { BoardEntry } from './board-repository.js';
 export type { ReadCount } from './read-repository.js';
+export type { WireIdentity } from './wire-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
 export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from './related-repository.js';
 export type { TopicCount } from './taxonomy-repository.js';
+export type { Database } from './schema.js';
 
 export interface StoreLocation {
   /** `postgres://…` for PostgreSQL; otherwise ignored. */
@@ -50,6 +53,7 @@ export class Store {
   readonly leases: LeaseRepository;
   readonly boards: BoardRepository;
   readonly reads: ReadRepository;
+  readonly wire: WireRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -63,6 +67,7 @@ export class Store {
     this.leases = new LeaseRepository(engine.db);
     this.boards = new BoardRepository(engine.db);
     this.reads = new ReadRepository(engine.db);
+    this.wire = new WireRepository(engine.db);
   }
 
   get engineName(): string {

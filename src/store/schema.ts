@@ -206,6 +206,14 @@ export interface ArticleReadTable {
   count: number;
 }
 
+export interface WireItemTable {
+  article_id: string;
+  guid: string;
+  version: number | null;
+  format: string;
+  received_at: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -231,6 +239,7 @@ export interface Database {
   job_lease: JobLeaseTable;
   board_entry: BoardEntryTable;
   article_read: ArticleReadTable;
+  wire_item: WireItemTable;
 }
 
 export type Count = ColumnType<number, never, never>;

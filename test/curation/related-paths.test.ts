@@ -1,7 +1,7 @@
 /** Relating in bulk (in-memory index) and one story at a time (store queries) must choose the same stories. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import { JsonLinesImporter } from '../../src/ingest/jsonl-import.js';
+import { Importer } from '../../src/ingest/importer.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import { corpusSlice } from '../support/corpus.js';
 
@@ -9,7 +9,7 @@ describe('related stories, bulk and incremental', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ clock: fixedClock(new Date('1987-03-11T18:00:00Z')) });
-    const importer = new JsonLinesImporter(t.services.publisher, t.services.curation);
+    const importer = new Importer(t.services.publisher, t.services.curation, t.services.store, t.services.clock);
     await importer.importFiles([corpusSlice('reuters21578', 1, 601)], { defaults: { section: 'News' } });
   }, 120_000);
   afterAll(() => t.close());

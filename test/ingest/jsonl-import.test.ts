@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import { JsonLinesImporter } from '../../src/ingest/jsonl-import.js';
+import { Importer } from '../../src/ingest/importer.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import { corpusSlice, tempFile } from '../support/corpus.js';
 import { seedPageParts } from '../support/seed-page.js';
@@ -9,10 +9,10 @@ const defaults = { section: 'News' };
 
 describe('JSON Lines import', () => {
   let t: TestApp;
-  let importer: JsonLinesImporter;
+  let importer: Importer;
   beforeAll(async () => {
     t = await startTestApp({ clock: fixedClock(new Date('2015-09-11T13:03:00Z')) });
-    importer = new JsonLinesImporter(t.services.publisher, t.services.curation);
+    importer = new Importer(t.services.publisher, t.services.curation, t.services.store, t.services.clock);
   });
   afterAll(() => t.close());
 
@@ -54,7 +54,7 @@ describe('a Reuters sample browsed as if live on 1987-03-11', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ clock: fixedClock(new Date('1987-03-11T18:00:00Z')) });
-    const importer = new JsonLinesImporter(t.services.publisher, t.services.curation);
+    const importer = new Importer(t.services.publisher, t.services.curation, t.services.store, t.services.clock);
     const summary = await importer.importFiles([corpusSlice('reuters21578', 1, 3001)], { defaults });
     expect(summary.added).toBeGreaterThan(2900);
   }, 300_000);

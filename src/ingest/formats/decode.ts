@@ -32,6 +32,7 @@ export function decodeDocument(input: string | Uint8Array): string {
     }
     try {
       text = decoder.decode(body);
+      if (decoder.encoding === 'windows-1252') text = fixWindows1252(text);
     } catch {
       const offset = firstInvalidOffset(body, decoder.encoding);
       const where = offset === null ? '' : ` (byte 0x${hex(body[offset] ?? 0)} at offset ${offset + sniffed.skip})`;
@@ -92,6 +93,19 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
     parts.push(String.fromCodePoint(cp));
   }
   return parts.join('');
+}
+
+/** windows-1252's characters at 0x80–0x9F (WHATWG), where ISO-8859-1 has C1 controls. */
+const cp1252 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * Node 20's TextDecoder decodes windows-1252 (and the labels WHATWG maps to it: iso-8859-1, latin1, us-ascii) as
+ * ISO-8859-1, leaving 0x80–0x9F as C1 controls; this puts the windows-1252 characters (“ ” – — € …) in their place.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009F]/g, (c) => cp1252[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -7,12 +7,14 @@ import { initialMigration } from './001-initial.js';
 import { newsroomMigration } from './002-newsroom.js';
 import { boardsMigration } from './003-boards.js';
 import { readsMigration } from './004-reads.js';
+import { wireMigration } from './005-wire.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
   '002-newsroom': newsroomMigration,
   '003-boards': boardsMigration,
   '004-reads': readsMigration,
+  '005-wire': wireMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,222 @@
+/**
+ * Imports files of news, whatever their format, told apart by their content: JSON Lines corpora (read as a
+ * stream, one record a line) and agency or syndication documents (RSS, Atom, JSON Feed, ninjs, NewsML-G2, NITF).
+ * Valid items are written in batches, one transaction each; every bad line or item is reported with where it was
+ * while the good ones go in; what changed is related at the end. Re-importing the same file changes nothing, and
+ * a newer version of a wire item updates its article as a revision, while an older one is ignored.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Clock } from '../domain/clock.js';
+import { NewsdeskError } from '../domain/errors.js';
+import type { Curation } from '../curation/index.js';
+import type { Publisher } from '../newsroom/publisher.js';
+import type { ArticleWrite, SaveOutcome, Store } from '../store/index.js';
+import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
+import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
+import { wireItemToInput } from './wire-record.js';
+
+export const IMPORT_BATCH_SIZE = 500;
+
+export interface Rejection {
+  file: string;
+  /** 1-based line of a JSON Lines record; 0 for a whole document or a wire item. */
+  line: number;
+  /** 1-based position of a wire item in its document. */
+  item?: number;
+  message: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'relating';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  defaults: RecordDefaults;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface PendingRecord {
+  line: number;
+  write: ArticleWrite;
+}
+
+export class Importer {
+  constructor(
+    private readonly publisher: Publisher,
+    private readonly curation: Curation,
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async importFiles(files: string[], options: ImportOptions): Promise<ImportSummary> {
+    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+    const changed = new Set<string>();
+    const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    let bytesBefore = 0;
+    for (const file of files) {
+      const onBytes = (bytes: number) => options.onProgress?.({ phase: 'reading', done: bytesBefore + bytes, total: totalBytes });
+      if (await isJsonLines(file)) await this.importFile(file, options, summary, changed, onBytes);
+      else await this.importDocument(file, options, summary, changed);
+      bytesBefore += fs.statSync(file).size;
+      onBytes(0);
+    }
+    await this.curation.refreshRelated(changed, (done) =>
+      options.onProgress?.({ phase: 'relating', done, total: changed.size }),
+    );
+    return summary;
+  }
+
+  private async importFile(
+    file: string,
+    options: ImportOptions,
+    summary: ImportSummary,
+    changed: Set<string>,
+    onBytes: (bytes: number) => void,
+  ) {
+    const stream = fs.createReadStream(file, { encoding: 'utf8' });
+    const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    let lineNumber = 0;
+    let bytes = 0;
+    let batch: PendingRecord[] = [];
+    const reject = (line: number, message: string) => summary.rejected.push({ file, line, message });
+
+    for await (const text of lines) {
+      lineNumber++;
+      bytes += Buffer.byteLength(text, 'utf8') + 1;
+      if (!text.trim()) continue;
+      try {
+        const input = corpusRecordToInput(JSON.parse(text), options.defaults);
+        batch.push({ line: lineNumber, write: this.publisher.prepare(input) });
+      } catch (error) {
+        reject(lineNumber, describe(error));
+      }
+      if (batch.length >= IMPORT_BATCH_SIZE) {
+        await this.flush(batch, summary, changed, reject);
+        batch = [];
+        onBytes(bytes);
+      }
+    }
+    await this.flush(batch, summary, changed, reject);
+    onBytes(bytes);
+  }
+
+  /** One wire or feed document: parsed whole, its items written in one transaction with their wire identity. */
+  private async importDocument(file: string, options: ImportOptions, summary: ImportSummary, changed: Set<string>) {
+    let document: ParsedDocument;
+    try {
+      document = parseWireDocument(fs.readFileSync(file));
+    } catch (error) {
+      if (!(error instanceof WireFormatError)) throw error;
+      summary.rejected.push({ file, line: 0, message: error.message });
+      return;
+    }
+    for (const e of document.errors) summary.rejected.push({ file, line: 0, item: e.index + 1, message: e.message });
+
+    const prepared: { item: number; write: ArticleWrite; guid: string; version: number | null }[] = [];
+    for (const [index, item] of document.items.entries()) {
+      try {
+        const write = this.publisher.prepare(wireItemToInput(item, { section: options.defaults.section }));
+        prepared.push({ item: index + 1, write, guid: item.guid, version: item.version });
+      } catch (error) {
+        summary.rejected.push({ file, line: 0, item: index + 1, message: describe(error) });
+      }
+    }
+    const known = await this.store.wire.versions(prepared.map((p) => p.write.id));
+    const current = prepared.filter((p) => {
+      const stored = known.get(p.write.id);
+      const older = stored !== undefined && stored !== null && p.version !== null && p.version < stored;
+      if (older) summary.unchanged++;
+      return !older;
+    });
+    if (!current.length) return;
+    const receivedAt = this.clock.now().toISOString();
+    const { outcomes } = await this.publisher.writeBatch(
+      current.map((p) => p.write),
+      {
+        alongside: (trx, i) =>
+          this.store.wire.record(trx, {
+            articleId: current[i]!.write.id,
+            guid: current[i]!.guid,
+            version: current[i]!.version,
+            format: document.format,
+            receivedAt,
+          }),
+      },
+    );
+    outcomes.forEach((outcome, i) => {
+      summary[outcome]++;
+      if (outcome !== 'unchanged') changed.add(current[i]!.write.id);
+    });
+  }
+
+  /**
+   * Writes a batch in one transaction. If the batch fails (a record the database refuses, or two records in one
+   * file with the same id and different content), it is retried record by record so only the culprit is rejected.
+   */
+  private async flush(
+    batch: PendingRecord[],
+    summary: ImportSummary,
+    changed: Set<string>,
+    reject: (line: number, message: string) => void,
+  ) {
+    if (!batch.length) return;
+    const count = (outcome: SaveOutcome, id: string) => {
+      summary[outcome]++;
+      if (outcome !== 'unchanged') changed.add(id);
+    };
+    try {
+      const { outcomes } = await this.publisher.writeBatch(batch.map((p) => p.write));
+      outcomes.forEach((outcome, i) => count(outcome, batch[i]!.write.id));
+    } catch {
+      for (const pending of batch) {
+        try {
+          const { outcomes } = await this.publisher.writeBatch([pending.write]);
+          count(outcomes[0]!, pending.write.id);
+        } catch (error) {
+          reject(pending.line, describe(error));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Whether a file is JSON Lines rather than one JSON or XML document: its first line is a complete JSON object and
+ * more follows, or it is the file's only line and no wire format claims it. Reads only the start of the file.
+ */
+async function isJsonLines(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const start = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const newline = start.indexOf('\n');
+    const firstLine = (newline < 0 ? start : start.slice(0, newline)).trim();
+    if (!firstLine.startsWith('{')) return false;
+    try {
+      JSON.parse(firstLine);
+    } catch {
+      return false;
+    }
+    const rest = newline < 0 ? '' : start.slice(newline + 1).trim();
+    return rest.length > 0 || detectFormat(firstLine) === null;
+  } finally {
+    await handle.close();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;
+  if (error instanceof NewsdeskError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,87 @@
+/** Agency documents through `Importer`: fields land right, repeats change nothing, versions become revisions. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/domain/clock.js';
+import { Importer } from '../../src/ingest/importer.js';
+import { wireArticleId } from '../../src/ingest/wire-record.js';
+import { type TestApp, startTestApp } from '../support/app.js';
+import { sharedData, tempFile } from '../support/corpus.js';
+
+const defaults = { section: 'Wire' };
+const LATER = '2030-01-01T00:00:00.000Z';
+const sample = (relative: string) => path.join(sharedData, 'wire-samples', relative);
+
+const ninjs = (version: string, headline: string) =>
+  JSON.stringify({
+    uri: 'urn:newsdesk:test:story-1',
+    version,
+    type: 'text',
+    headline,
+    body_html: `<p>Version ${version} of the story.<script>alert(1)</script></p>`,
+    versioncreated: `2015-09-11T1${version}:00:00Z`,
+    firstcreated: '2015-09-11T10:00:00Z',
+    urgency: 2,
+    subject: [{ name: 'Cyber security', code: 'x' }],
+  });
+
+describe('wire import', () => {
+  let t: TestApp;
+  let importer: Importer;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: fixedClock(new Date('2015-09-11T21:00:00Z')) });
+    importer = new Importer(t.services.publisher, t.services.curation, t.services.store, t.services.clock);
+  });
+  afterAll(() => t.close());
+
+  it('imports a NewsML-G2 news message with its headline, body, times, dateline and subjects', async () => {
+    const file = sample('newsml-g2/superdesk/ap.xml');
+    const summary = await importer.importFiles([file], { defaults });
+    expect(summary.rejected).toEqual([]);
+    expect(summary.added).toBeGreaterThanOrEqual(1);
+    const article = await t.services.store.articles.findById(wireArticleId('tag:ap.org,2011:5e565888b587889c5c8bd62b6164118c-text'), LATER);
+    expect(article).toMatchObject({
+      headline: 'Nutrisystem beats 4Q earnings and revenue expectations',
+      dateline: 'FORT WASHINGTON, Pa.',
+      publishedAt: '2018-02-26T21:20:36.000Z',
+      section: { name: 'Wire' },
+    });
+    expect(article!.bodyHtml).toMatch(/^<p>FORT WASHINGTON, Pa\. \(AP\) _ Nutrisystem Inc\./);
+    expect(article!.topics.map((t) => t.name)).toContain('Earnings reports');
+  });
+
+  it('changes nothing when the same document comes again', async () => {
+    const again = await importer.importFiles([sample('newsml-g2/superdesk/ap.xml')], { defaults });
+    expect(again).toMatchObject({ added: 0, updated: 0, rejected: [] });
+    expect(again.unchanged).toBeGreaterThanOrEqual(1);
+  });
+
+  it('turns a newer version into a revision of the same article, and ignores an older one', async () => {
+    const id = wireArticleId('urn:newsdesk:test:story-1');
+    expect((await importer.importFiles([tempFile('v1.json', ninjs('1', 'First take'))], { defaults })).added).toBe(1);
+    const v2 = await importer.importFiles([tempFile('v2.json', ninjs('2', 'Second take, with more'))], { defaults });
+    expect(v2).toMatchObject({ added: 0, updated: 1 });
+    const late = await importer.importFiles([tempFile('v1-late.json', ninjs('1', 'First take'))], { defaults });
+    expect(late).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    const article = await t.services.store.articles.findById(id, LATER);
+    expect(article).toMatchObject({ headline: 'Second take, with more', revision: 2, priority: 6, updatedAt: '2015-09-11T12:00:00.000Z' });
+    expect(article!.bodyHtml).toBe('<p>Version 2 of the story.</p>');
+  });
+
+  it('rejects a malformed document with a message that names the problem, and goes on with the next file', async () => {
+    const broken = tempFile('broken.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>Cut off');
+    const good = tempFile('good.json', ninjs('1', 'Good story').replace('story-1', 'story-2'));
+    const summary = await importer.importFiles([broken, good], { defaults });
+    expect(summary.added).toBe(1);
+    expect(summary.rejected).toHaveLength(1);
+    expect(summary.rejected[0]).toMatchObject({ file: broken, line: 0, message: expect.stringMatching(/XML/) });
+  });
+
+  it('tells JSON Lines from a single JSON document by content, not by name', async () => {
+    const lines = tempFile('looks-like.json', `${JSON.stringify({ id: 'jl-1', title: 'From a corpus', body: 'Text.' })}\n${JSON.stringify({ id: 'jl-2', title: 'Another', body: 'More.' })}\n`);
+    expect((await importer.importFiles([lines], { defaults })).added).toBe(2);
+    const feed = tempFile('feed.jsonl', ninjs('1', 'A ninjs document named like a corpus').replace('story-1', 'story-3'));
+    expect((await importer.importFiles([feed], { defaults })).added).toBe(1);
+    expect(fs.existsSync(feed)).toBe(true);
+  });
+});
