@@ -51,7 +51,8 @@ export class Curation {
     let done = 0;
     for (const id of ids) {
       const target = await source.target(id);
-      if (target) {
+      if (!target) pending.set(id, []);
+      else {
         const lookup = lookupTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
         const scored = scoreCandidates(target, await source.postings(lookup, id), totalDocs, this.relatedSettings);
         const candidates = await source.candidates(scored.map((s) => s.relatedId));
@@ -64,6 +65,13 @@ export class Curation {
       onProgress?.(++done);
     }
     await this.store.related.replaceMany(pending);
+  }
+
+  /** Relates every story still queued (after an import, or one that a crash interrupted); returns how many. */
+  async relateQueued(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const ids = await this.store.related.queued(Number.MAX_SAFE_INTEGER);
+    await this.refreshRelated(ids, (done) => onProgress?.(done, ids.length));
+    return ids.length;
   }
 
   private async loadTermIndex(): Promise<TermIndex> {

@@ -11,7 +11,7 @@ import type { Clock } from '../domain/clock.js';
 import { NewsdeskError } from '../domain/errors.js';
 import type { Curation } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
-import type { ArticleWrite, SaveOutcome, Store } from '../store/index.js';
+import type { ArticleWrite, Store } from '../store/index.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
 import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
 import { wireItemToInput } from './wire-record.js';
@@ -60,19 +60,18 @@ export class Importer {
 
   async importFiles(files: string[], options: ImportOptions): Promise<ImportSummary> {
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, rejected: [] };
-    const changed = new Set<string>();
     const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     let bytesBefore = 0;
     for (const file of files) {
       const onBytes = (bytes: number) => options.onProgress?.({ phase: 'reading', done: bytesBefore + bytes, total: totalBytes });
-      if (await isJsonLines(file)) await this.importFile(file, options, summary, changed, onBytes);
-      else await this.importDocument(file, options, summary, changed);
+      if (await isJsonLines(file)) await this.importFile(file, options, summary, onBytes);
+      else await this.importDocument(file, options, summary);
       bytesBefore += fs.statSync(file).size;
       onBytes(0);
     }
-    await this.curation.refreshRelated(changed, (done) =>
-      options.onProgress?.({ phase: 'relating', done, total: changed.size }),
-    );
+    // Everything queued is related, not only this run's changes: an import interrupted by a crash left its
+    // stories queued, and the run that resumes it finds them unchanged.
+    await this.curation.relateQueued((done, total) => options.onProgress?.({ phase: 'relating', done, total }));
     return summary;
   }
 
@@ -80,7 +79,6 @@ export class Importer {
     file: string,
     options: ImportOptions,
     summary: ImportSummary,
-    changed: Set<string>,
     onBytes: (bytes: number) => void,
   ) {
     const stream = fs.createReadStream(file, { encoding: 'utf8' });
@@ -101,17 +99,17 @@ export class Importer {
         reject(lineNumber, describe(error));
       }
       if (batch.length >= IMPORT_BATCH_SIZE) {
-        await this.flush(batch, summary, changed, reject);
+        await this.flush(batch, summary, reject);
         batch = [];
         onBytes(bytes);
       }
     }
-    await this.flush(batch, summary, changed, reject);
+    await this.flush(batch, summary, reject);
     onBytes(bytes);
   }
 
   /** One wire or feed document: parsed whole, its items written in one transaction with their wire identity. */
-  private async importDocument(file: string, options: ImportOptions, summary: ImportSummary, changed: Set<string>) {
+  private async importDocument(file: string, options: ImportOptions, summary: ImportSummary) {
     let document: ParsedDocument;
     try {
       document = parseWireDocument(fs.readFileSync(file));
@@ -153,10 +151,7 @@ export class Importer {
           }),
       },
     );
-    outcomes.forEach((outcome, i) => {
-      summary[outcome]++;
-      if (outcome !== 'unchanged') changed.add(current[i]!.write.id);
-    });
+    for (const outcome of outcomes) summary[outcome]++;
   }
 
   /**
@@ -166,22 +161,17 @@ export class Importer {
   private async flush(
     batch: PendingRecord[],
     summary: ImportSummary,
-    changed: Set<string>,
     reject: (line: number, message: string) => void,
   ) {
     if (!batch.length) return;
-    const count = (outcome: SaveOutcome, id: string) => {
-      summary[outcome]++;
-      if (outcome !== 'unchanged') changed.add(id);
-    };
     try {
       const { outcomes } = await this.publisher.writeBatch(batch.map((p) => p.write));
-      outcomes.forEach((outcome, i) => count(outcome, batch[i]!.write.id));
+      for (const outcome of outcomes) summary[outcome]++;
     } catch {
       for (const pending of batch) {
         try {
           const { outcomes } = await this.publisher.writeBatch([pending.write]);
-          count(outcomes[0]!, pending.write.id);
+          summary[outcomes[0]!]++;
         } catch (error) {
           reject(pending.line, describe(error));
         }

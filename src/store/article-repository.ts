@@ -167,6 +167,11 @@ export class ArticleRepository {
     }
     await this.addTerms(trx, write.id, write.terms);
     await trx
+      .insertInto('relate_queue')
+      .values({ article_id: write.id, queued_at: now })
+      .onConflict((oc) => oc.column('article_id').doNothing())
+      .execute();
+    await trx
       .insertInto('revision')
       .values({
         article_id: write.id,

@@ -92,7 +92,13 @@ export class RelatedRepository {
     await this.replaceMany(new Map([[articleId, entries]]));
   }
 
-  /** Replaces the related lists of every article in `lists`, in one transaction. */
+  /** Stories queued for relating since they last changed, oldest first. */
+  async queued(limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('relate_queue').select('article_id').orderBy('queued_at').orderBy('article_id').limit(limit).execute();
+    return rows.map((r) => r.article_id);
+  }
+
+  /** Replaces the related lists of every article in `lists` and takes them off the queue, in one transaction. */
   async replaceMany(lists: Map<string, RelatedEntry[]>): Promise<void> {
     if (!lists.size) return;
     const rows = [...lists].flatMap(([articleId, entries]) =>
@@ -101,6 +107,7 @@ export class RelatedRepository {
     await this.db.transaction().execute(async (trx) => {
       for (const ids of chunks([...lists.keys()], 500)) {
         await trx.deleteFrom('article_related').where('article_id', 'in', ids).execute();
+        await trx.deleteFrom('relate_queue').where('article_id', 'in', ids).execute();
       }
       for (const chunk of chunks(rows, 1_000)) await trx.insertInto('article_related').values(chunk).execute();
     });

@@ -214,6 +214,11 @@ export interface WireItemTable {
   received_at: string;
 }
 
+export interface RelateQueueTable {
+  article_id: string;
+  queued_at: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -240,6 +245,7 @@ export interface Database {
   board_entry: BoardEntryTable;
   article_read: ArticleReadTable;
   wire_item: WireItemTable;
+  relate_queue: RelateQueueTable;
 }
 
 export type Count = ColumnType<number, never, never>;

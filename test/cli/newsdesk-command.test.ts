@@ -44,7 +44,7 @@ describe('newsdesk command', () => {
 
   it('migrates, then reports the schema is up to date', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };
-    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire \(sqlite\)/);
+    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue \(sqlite\)/);
     expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Schema is up to date/);
   });
 

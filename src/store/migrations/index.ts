@@ -8,6 +8,7 @@ import { newsroomMigration } from './002-newsroom.js';
 import { boardsMigration } from './003-boards.js';
 import { readsMigration } from './004-reads.js';
 import { wireMigration } from './005-wire.js';
+import { relateQueueMigration } from './006-relate-queue.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '003-boards': boardsMigration,
   '004-reads': readsMigration,
   '005-wire': wireMigration,
+  '006-relate-queue': relateQueueMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
