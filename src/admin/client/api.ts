@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * Talking to the Admin API from the newsroom pages: same-origin fetch with the session's CSRF token, JSON in and
  * out, and every failure (HTTP error, network error, unreadable reply) turned into one RFC 9457 problem shape.

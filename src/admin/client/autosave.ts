@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * Autosave, so closing the tab loses nothing. Two copies of the unsaved story:
  *

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The optimistic-locking conflict: someone saved the story after this editor opened it. The server's 409 carries
  * `currentRevision` and `changes` (what they changed since our base revision, field by field); this shows the

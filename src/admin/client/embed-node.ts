@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * A video embed in the story body (YouTube or Vimeo only), one non-editable block:
  *

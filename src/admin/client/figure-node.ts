@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * A figure in the story body: an image with an optional caption and credit, one non-editable block.
  *

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * Forms and buttons that call the Admin API. The page declares the call in data attributes; this module sends it
  * as JSON and shows the outcome:

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The image dialog of the body editor: pick a file, describe it (alt text is required), upload it to the media
  * library (`POST /api/v1/admin/media`, multipart: alt, caption, credit, then file) and insert the stored image as a

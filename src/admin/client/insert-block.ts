@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Inserting a block (a figure, an embed) where the cursor is. When a block is selected, as the figure just
  * inserted is, the new one goes after it: inserting over a node selection would replace the selected block.

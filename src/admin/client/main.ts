@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The newsroom's client script, loaded as a module on every /admin page (CSP `script-src 'self'`: no inline
  * script, no eval). It enhances what the page has: API forms and buttons everywhere, and the story editor on the

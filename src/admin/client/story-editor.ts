@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The story editor page: `<form id="story-form" data-story-id data-revision data-status>` with the story's fields,
  * a hidden `bodyHtml` textarea and `<div id="body-editor">`, where the rich-text editor is mounted.

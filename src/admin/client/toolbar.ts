@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The formatting toolbar above the body editor: buttons with visible text, `aria-pressed` on the toggles, arrow-key
  * navigation between buttons (one tab stop, as the ARIA toolbar pattern has it), and state that follows the cursor.

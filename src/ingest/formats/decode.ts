@@ -24,7 +24,7 @@ export function decodeDocument(input: string | Uint8Array): string {
   if (sniffed.encoding === 'utf-32le' || sniffed.encoding === 'utf-32be') {
     text = decodeUtf32(body, sniffed.encoding === 'utf-32le');
   } else {
-    let decoder: TextDecoder;
+    let decoder: InstanceType<typeof TextDecoder>;
     try {
       decoder = new TextDecoder(sniffed.encoding, { fatal: true, ignoreBOM: true });
     } catch {
