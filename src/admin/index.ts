@@ -91,7 +91,11 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     const all = await store.articles.listForNewsroom({ limit: 200 });
     const instant = clock.now();
     const now = instant.toISOString();
-    const [mostRead, perHour] = await Promise.all([readership.mostRead(instant, 24, 10), readership.perHour(instant, 24)]);
+    const [mostRead, perHour, wire] = await Promise.all([
+      readership.mostRead(instant, 24, 10),
+      readership.perHour(instant, 24),
+      store.wire.newest(10),
+    ]);
     return send(
       reply,
       'Dashboard',
@@ -101,6 +105,7 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
         scheduled: all.filter((s) => s.status === 'scheduled'),
         embargoed: all.filter((s) => s.embargo_until !== null && s.embargo_until > now),
         recent: all.slice(0, 10),
+        wire,
         mostRead,
         readsPerHour: perHour.map((h) => ({ label: `${formatStamp(`${h.hour}:00:00.000Z`, timeZone).slice(11, 13)}h`, reads: h.reads })),
         timeZone,

@@ -33,4 +33,17 @@ export class WireRepository {
       .onConflict((oc) => oc.column('article_id').doUpdateSet({ version: row.version, format: row.format, received_at: row.received_at }))
       .execute();
   }
+
+  /** The most recently received wire items, newest first, with their story's headline and state. */
+  async newest(limit: number) {
+    return this.db
+      .selectFrom('wire_item as w')
+      .innerJoin('article as a', 'a.id', 'w.article_id')
+      .leftJoin('source as s', 's.id', 'a.source_id')
+      .select(['a.id', 'a.headline', 'a.status', 'a.updated_at', 'a.published_at', 'a.scheduled_at', 'a.embargo_until', 'w.received_at', 'w.format', 's.name as source'])
+      .orderBy('w.received_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
 }

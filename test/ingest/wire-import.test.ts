@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
 import { Importer } from '../../src/ingest/importer.js';
 import { wireArticleId } from '../../src/ingest/wire-record.js';
+import { clientFor } from '../support/admin.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import { sharedData, tempFile } from '../support/corpus.js';
 
@@ -75,6 +76,13 @@ describe('wire import', () => {
     expect(summary.added).toBe(1);
     expect(summary.rejected).toHaveLength(1);
     expect(summary.rejected[0]).toMatchObject({ file: broken, line: 0, message: expect.stringMatching(/XML/) });
+  });
+
+  it('lists the newest wire items on the newsroom dashboard', async () => {
+    const owner = await clientFor(t.app, t.services, 'owner');
+    const dashboard = (await owner.page('/admin')).body;
+    expect(dashboard).toContain('Newest from the wires');
+    expect(dashboard).toContain('Second take, with more');
   });
 
   it('tells JSON Lines from a single JSON document by content, not by name', async () => {

@@ -46,6 +46,7 @@ export interface DashboardView {
   scheduled: DeskStory[];
   embargoed: DeskStory[];
   recent: DeskStory[];
+  wire: (DeskStory & { source: string | null; received_at: string })[];
   mostRead: { story: ArticleSummary; reads: number }[];
   readsPerHour: { label: string; reads: number }[];
   timeZone: string;
@@ -66,6 +67,15 @@ export function dashboardPage(view: DashboardView): SafeHtml {
   <section class="card" aria-labelledby="review-title"><h2 id="review-title">In review</h2>${storyTable(view.review, view.timeZone, 'Nothing waiting for review.')}</section>
   <section class="card" aria-labelledby="scheduled-title"><h2 id="scheduled-title">Scheduled</h2>${storyTable(view.scheduled, view.timeZone, 'Nothing scheduled.')}</section>
   <section class="card" aria-labelledby="embargoed-title"><h2 id="embargoed-title">Under embargo</h2>${storyTable(view.embargoed, view.timeZone, 'No embargoed stories.')}</section>
+  <section class="card" aria-labelledby="wire-title"><h2 id="wire-title">Newest from the wires</h2>${
+    view.wire.length
+      ? html`<table class="stories"><thead><tr><th scope="col">Headline</th><th scope="col">Source</th><th scope="col">Received</th></tr></thead>
+      <tbody>${view.wire.map(
+        (w) => html`<tr><td><a href="/admin/stories/${w.id}">${w.headline}</a></td><td>${w.source ?? ''}</td>
+        <td><time datetime="${w.received_at}">${formatStamp(w.received_at, view.timeZone)}</time></td></tr>`,
+      )}</tbody></table>`
+      : html`<p class="empty">No wire items yet: <code>newsdesk import</code> takes RSS, Atom, JSON Feed, ninjs, NewsML-G2 and NITF.</p>`
+  }</section>
   <section class="card" aria-labelledby="recent-title"><h2 id="recent-title">Recently changed</h2>${storyTable(view.recent, view.timeZone, 'No stories yet.')}</section>
 </div>`;
 }
