@@ -4,9 +4,9 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../domain/clock.js';
-import { sequentialIds } from '../domain/ids.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import type { AccountRow, Store } from '../store/index.js';
+import type { AuditTrail } from './audit-trail.js';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
 import { type Role, isRole, mayAssignRole } from './roles.js';
 
@@ -44,14 +44,11 @@ export function toActor(row: AccountRow): Actor {
 }
 
 export class Accounts {
-  private readonly auditId: () => string;
-
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {
-    this.auditId = sequentialIds(clock);
-  }
+    private readonly auditTrail: AuditTrail,
+  ) {}
 
   private now(): string {
     return this.clock.now().toISOString();
@@ -202,15 +199,7 @@ export class Accounts {
   }
 
   private audit(actorId: string | null, action: string, subjectId: string, details: Record<string, unknown>) {
-    return this.store.audit.append({
-      id: this.auditId(),
-      at: this.now(),
-      actorId,
-      action,
-      subjectType: 'account',
-      subjectId,
-      details,
-    });
+    return this.auditTrail.record(actorId, action, { type: 'account', id: subjectId }, details);
   }
 }
 

@@ -4,11 +4,11 @@
  */
 import type { Clock } from '../domain/clock.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { sequentialIds } from '../domain/ids.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import { ALL_SECTIONS, type Curation, HOT_TOPICS_BOARD, TOP_NEWS_BOARD } from '../curation/index.js';
 import type { BoardEntry, Store } from '../store/index.js';
 import type { Actor } from './accounts.js';
+import type { AuditTrail } from './audit-trail.js';
 import type { NewsEvents } from './news-events.js';
 import { parseTime } from './prepare-article.js';
 
@@ -20,16 +20,13 @@ export interface BoardChange {
 }
 
 export class Boards {
-  private readonly auditId: () => string;
-
   constructor(
     private readonly store: Store,
     private readonly curation: Curation,
     private readonly clock: Clock,
     private readonly events: NewsEvents,
-  ) {
-    this.auditId = sequentialIds(clock);
-  }
+    private readonly auditTrail: AuditTrail,
+  ) {}
 
   /** Today's Top News as readers see it now, and the board behind it. */
   async topNews(timeZone: string, sectionId?: string) {
@@ -95,15 +92,7 @@ export class Boards {
   }
 
   private async changed(actor: Actor, board: string, scope: string, entries: unknown[]) {
-    await this.store.audit.append({
-      id: this.auditId(),
-      at: this.clock.now().toISOString(),
-      actorId: actor.id,
-      action: 'board.update',
-      subjectType: 'board',
-      subjectId: `${board}:${scope}`,
-      details: { entries },
-    });
+    await this.auditTrail.record(actor.id, 'board.update', { type: 'board', id: `${board}:${scope}` }, { entries });
     this.events.emit({ articleIds: [], keys: [surrogateKeys.rail, surrogateKeys.home] });
   }
 }

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { ArticleInput, ArticleStatus } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { sequentialIds } from '../domain/ids.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { Curation } from '../curation/index.js';
 import type { ArticleWrite, EditableArticle, Store } from '../store/index.js';
 import type { Actor } from './accounts.js';
+import type { AuditTrail } from './audit-trail.js';
 import type { NewsEvents } from './news-events.js';
 import { prepareArticle } from './prepare-article.js';
 import { type FieldDiff, type RevisionContent, diffRevisions } from './revision-diff.js';
@@ -40,16 +40,13 @@ export interface SaveRequest {
 export const MAX_CORRECTION_NOTE = 1_000;
 
 export class Stories {
-  private readonly auditId: () => string;
-
   constructor(
     private readonly store: Store,
     private readonly curation: Curation,
     private readonly clock: Clock,
     private readonly events: NewsEvents,
-  ) {
-    this.auditId = sequentialIds(clock);
-  }
+    private readonly auditTrail: AuditTrail,
+  ) {}
 
   private now(): string {
     return this.clock.now().toISOString();
@@ -217,7 +214,7 @@ export class Stories {
   }
 
   private audit(actor: Actor | null, action: string, id: string, details: Record<string, unknown>) {
-    return this.store.audit.append({ id: this.auditId(), at: this.now(), actorId: actor?.id ?? null, action, subjectType: 'story', subjectId: id, details });
+    return this.auditTrail.record(actor?.id ?? null, action, { type: 'story', id }, details);
   }
 }
 

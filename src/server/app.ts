@@ -13,6 +13,7 @@ import { Curation, Readership } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
 import { FileMediaStorage } from '../media/index.js';
 import { Accounts } from '../newsroom/accounts.js';
+import { AuditTrail } from '../newsroom/audit-trail.js';
 import { Boards } from '../newsroom/boards.js';
 import { MediaLibrary } from '../newsroom/media-library.js';
 import { NewsEvents } from '../newsroom/news-events.js';
@@ -42,6 +43,7 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
   const curation = new Curation(store);
   const events = new NewsEvents();
   const mediaStorage = new FileMediaStorage(path.join(dataDir, 'media'));
+  const audit = new AuditTrail(store, clock);
   return {
     store,
     clock,
@@ -49,9 +51,9 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
     readership: new Readership(store, clock),
     events,
     publisher: new Publisher(store, curation, clock),
-    accounts: new Accounts(store, clock),
-    boards: new Boards(store, curation, clock, events),
-    stories: new Stories(store, curation, clock, events),
+    accounts: new Accounts(store, clock, audit),
+    boards: new Boards(store, curation, clock, events, audit),
+    stories: new Stories(store, curation, clock, events, audit),
     media: new MediaLibrary(mediaStorage),
     mediaStorage,
   };
