@@ -85,7 +85,12 @@ export class Store {
 
   /** Brings the schema to the newest version; returns the names of the migrations it applied. */
   async migrate(): Promise<string[]> {
-    const migrator = new Migrator({ db: this.engine.db, provider: migrationProvider });
+    const schema = await this.engine.migrationSchema();
+    const migrator = new Migrator({
+      db: this.engine.db,
+      provider: migrationProvider,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

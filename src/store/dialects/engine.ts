@@ -16,5 +16,10 @@ export interface Engine {
   readonly name: string;
   readonly db: Kysely<Database>;
   readonly capabilities: EngineCapabilities;
+  /**
+   * The schema migrations must keep their bookkeeping tables in: the connection's current schema on PostgreSQL
+   * (several Newsdesk databases may share one server under different search paths), none on SQLite.
+   */
+  migrationSchema(): Promise<string | undefined>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Engine } from './engine.js';
 
@@ -22,6 +22,7 @@ export function openPostgres(connectionString: string): Engine {
     name: 'postgres',
     db,
     capabilities: { maxBindParameters: 65_535, concurrentWriters: true },
+    migrationSchema: async () => (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema,
     close: () => db.destroy(),
   };
 }

@@ -21,6 +21,7 @@ export function openSqlite(file: string): Engine {
     name: 'sqlite',
     db,
     capabilities: { maxBindParameters: 32_766, concurrentWriters: false },
+    migrationSchema: async () => undefined,
     close: () => db.destroy(),
   };
 }
