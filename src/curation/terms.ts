@@ -23,16 +23,23 @@ const stopwords = new Set(
 
 const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
+// A run of Han characters, or a word: letters and digits with inner apostrophes.
+const HAN_RUNS_OR_WORDS = /\p{Script=Han}+|[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
+/**
+ * Words of a text, lower-cased, without stopwords, numbers or words under three letters. Han text goes through
+ * Intl.Segmenter (Chinese has no spaces); everything else through a plain word pattern, which is several times
+ * faster and makes the same cuts for space-separated scripts.
+ */
 export function tokenize(text: string): string[] {
+  const normalized = text.normalize('NFKC').toLowerCase();
   const tokens: string[] = [];
-  for (const { segment, isWordLike } of wordSegmenter.segment(text.normalize('NFKC').toLowerCase())) {
-    if (!isWordLike) continue;
-    if (HAN.test(segment)) {
-      if ([...segment].length >= 2) tokens.push(segment);
+  for (const [run] of normalized.matchAll(HAN_RUNS_OR_WORDS)) {
+    if (HAN.test(run)) {
+      for (const { segment, isWordLike } of wordSegmenter.segment(run)) if (isWordLike && [...segment].length >= 2) tokens.push(segment);
       continue;
     }
-    const word = segment.replace(/^'+|'+$/g, '').replace(/'s$/, '');
+    const word = run.replace(/^'+|'+$/g, '').replace(/'s$/, '');
     if (word.length < 3 || /^\d/.test(word) || stopwords.has(word)) continue;
     tokens.push(word);
   }

@@ -185,12 +185,13 @@ export class ArticleRepository {
   }
 
   private async uniqueSlug(trx: Transaction<Database>, base: string): Promise<string> {
+    // `base` and `base-…`, as a range the slug index can answer ('.' sorts right after '-'); LIKE could not use it.
     const taken = new Set(
       (
         await trx
           .selectFrom('article')
           .select('slug')
-          .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+          .where((eb) => eb.or([eb('slug', '=', base), eb.and([eb('slug', '>=', `${base}-`), eb('slug', '<', `${base}.`)])]))
           .execute()
       ).map((r) => r.slug),
     );
