@@ -18,7 +18,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -27,6 +26,7 @@ import { fixedClock } from '../src/domain/clock.js';
 import { type ImportProgress, type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createApp, createServices } from '../src/server/app.js';
 import { openStore } from '../src/store/index.js';
+import { firstRecords } from './corpus.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -284,22 +284,6 @@ function removeSqlite(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
 
-/** Copies the lines of `source` up to and including its `limit`-th non-blank line (so line numbers stay the same). */
-async function firstRecords(source: string, limit: number, target: string): Promise<void> {
-  const lines = readline.createInterface({ input: fs.createReadStream(source, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const out = fs.createWriteStream(target, { encoding: 'utf8' });
-  let records = 0;
-  try {
-    for await (const line of lines) {
-      if (records >= limit) break;
-      if (line.trim()) records++;
-      if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-  } finally {
-    lines.close();
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  }
-}
 
 /** Progress on stderr, one line per phase and per 10 %. */
 function progressPrinter() {

@@ -26,6 +26,7 @@ import { fixedClock } from '../src/domain/clock.js';
 import { type ImportProgress, type ImportSummary, IMPORT_BATCH_SIZE, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
+import { firstRecords } from './corpus.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -371,23 +372,6 @@ async function benchmarkEngine(name: EngineName, file: string, runDir: string): 
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Copies the first `limit` records (non-blank lines) of `source` to `target`. */
-async function firstRecords(source: string, limit: number, target: string): Promise<number> {
-  const lines = readline.createInterface({ input: fs.createReadStream(source, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const out = fs.createWriteStream(target, { encoding: 'utf8' });
-  let records = 0;
-  try {
-    for await (const line of lines) {
-      if (records >= limit) break;
-      if (line.trim()) records++;
-      if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-  } finally {
-    lines.close();
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  }
-  return records;
-}
 
 async function countRecords(file: string): Promise<number> {
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
