@@ -35,3 +35,8 @@ export function headlineFromText(text: string, maxLength = 90): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).trim()}…`;
 }
+
+/** "1 story", "3 stories": a count with its noun in the right number (English plurals given explicitly). */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -28,7 +28,9 @@ describe('newsroom flows', () => {
     });
     expect(res.statusCode).toBe(201);
     const cookie = res.cookies.find((c) => c.name === 'nd_session')!;
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 14 * 24 * 3600 });
+    // Regression: an Expires date from the pinned clock (2015 here) made browsers drop the cookie at once.
+    expect(cookie.expires).toBeUndefined();
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/admin/setup', payload: { email: 'x@y.z', name: 'X', password: PASSWORD } });
     expect(again.statusCode).toBe(409);
     owner = { role: 'owner', ...(await signIn(t.app, 'owner@newsroom.test')) };

@@ -4,6 +4,7 @@
  */
 import type { ArticleSummary } from '../../domain/article.js';
 import { type SafeHtml, html } from '../../domain/html.js';
+import { countOf } from '../../domain/text.js';
 import type { BoardEntry, TopicCount } from '../../store/index.js';
 
 export interface BoardsView {
@@ -98,7 +99,7 @@ export function boardsPage(view: BoardsView): SafeHtml {
 <section class="card" aria-labelledby="hot-title">
   <h2 id="hot-title">Hot Topics</h2>
   <ol class="board">${view.hotTopics.list.map(
-    (t) => html`<li>${hot.pinned.some((p) => p.id === t.topic.id) ? html`<span class="badge">Pinned</span> ` : ''}${t.topic.name} <span class="hint-inline">${t.count} stories</span>
+    (t) => html`<li>${hot.pinned.some((p) => p.id === t.topic.id) ? html`<span class="badge">Pinned</span> ` : ''}${t.topic.name} <span class="hint-inline">${countOf(t.count, 'story', 'stories')}</span>
       ${view.mayEdit ? html`<span class="board-actions">${boardButtons(hotUrl, hot, t.topic.id, t.topic.name)}</span>` : ''}</li>`,
   )}</ol>
   ${hot.hidden.length

@@ -1,5 +1,6 @@
 /** The desk: the dashboard, the story list, people. */
 import { type SafeHtml, html } from '../../domain/html.js';
+import { countOf } from '../../domain/text.js';
 import { formatStamp } from '../../domain/edition.js';
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Actor } from '../../newsroom/accounts.js';
@@ -60,7 +61,7 @@ export function dashboardPage(view: DashboardView): SafeHtml {
     ${readsChart(view.readsPerHour)}
     ${view.mostRead.length
       ? html`<ol class="most-read">${view.mostRead.map(
-          (r) => html`<li><a href="/admin/stories/${r.story.id}">${r.story.headline}</a> <span class="hint-inline">${r.reads} reads</span></li>`,
+          (r) => html`<li><a href="/admin/stories/${r.story.id}">${r.story.headline}</a> <span class="hint-inline">${countOf(r.reads, 'read')}</span></li>`,
         )}</ol>`
       : html`<p class="empty">No reads counted yet.</p>`}
   </section>

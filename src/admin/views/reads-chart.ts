@@ -1,5 +1,6 @@
 /** A small bar chart of reads per hour, drawn as SVG on the server: no script, readable by screen readers. */
 import { type SafeHtml, html } from '../../domain/html.js';
+import { countOf } from '../../domain/text.js';
 
 const WIDTH = 480;
 const HEIGHT = 120;
@@ -13,7 +14,7 @@ export function readsChart(hours: { label: string; reads: number }[]): SafeHtml 
   return html`<svg class="reads-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${total} reads over the last ${hours.length} hours, at most ${max} in one hour">
   ${hours.map((h, i) => {
     const barHeight = Math.round((h.reads / max) * (plot - 4));
-    return html`<rect x="${(i * slot + 1).toFixed(1)}" y="${plot - barHeight}" width="${(slot - 2).toFixed(1)}" height="${barHeight}" fill="#1d3557"><title>${h.label}: ${h.reads} reads</title></rect>`;
+    return html`<rect x="${(i * slot + 1).toFixed(1)}" y="${plot - barHeight}" width="${(slot - 2).toFixed(1)}" height="${barHeight}" fill="#1d3557"><title>${h.label}: ${countOf(h.reads, 'read')}</title></rect>`;
   })}
   ${hours
     .map((h, i) => ({ h, i }))

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NewsdeskError, UnauthenticatedError, ValidationError } from '../../domain/errors.js';
-import type { Accounts, Actor, SignedIn } from '../../newsroom/accounts.js';
+import { type Accounts, type Actor, SESSION_TTL_MS, type SignedIn } from '../../newsroom/accounts.js';
 
 export const SESSION_COOKIE = 'nd_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,13 +16,17 @@ export interface CallerSession {
   csrfToken: string;
 }
 
+/**
+ * The cookie lives as long as the session, stated as Max-Age rather than an Expires date: the browser counts from
+ * its own clock, so a Newsdesk whose clock is pinned to an archive's day (NEWSDESK_NOW) still gets a live cookie.
+ */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn) {
   reply.setCookie(SESSION_COOKIE, signedIn.token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: request.protocol === 'https',
     path: '/',
-    expires: new Date(signedIn.expiresAt),
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
   });
 }
 
