@@ -15,7 +15,7 @@ export async function importCommand(config: Config, paths: string[], options: { 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `Imported in ${seconds}s: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-        `${summary.rejected.length} rejected.`,
+        `${summary.duplicate} duplicate, ${summary.rejected.length} rejected.`,
     );
   } finally {
     progress.stop();

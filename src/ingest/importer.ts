@@ -9,11 +9,13 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Clock } from '../domain/clock.js';
 import { NewsdeskError } from '../domain/errors.js';
+import { stripTags } from '../domain/sanitize.js';
 import type { Curation } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
 import type { ArticleWrite, Store } from '../store/index.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
 import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
+import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
 import { wireItemToInput } from './wire-record.js';
 
 export const IMPORT_BATCH_SIZE = 500;
@@ -31,6 +33,8 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Wire items recognised as another feed's copy of a story already in: folded into it ("also from …"). */
+  duplicate: number;
   rejected: Rejection[];
 }
 
@@ -59,7 +63,7 @@ export class Importer {
   ) {}
 
   async importFiles(files: string[], options: ImportOptions): Promise<ImportSummary> {
-    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: [] };
     const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     let bytesBefore = 0;
     for (const file of files) {
@@ -138,20 +142,57 @@ export class Importer {
     });
     if (!current.length) return;
     const receivedAt = this.clock.now().toISOString();
+    const toWrite = await this.withoutNearDuplicates(current, known, receivedAt, summary);
+    if (!toWrite.length) return;
     const { outcomes } = await this.publisher.writeBatch(
-      current.map((p) => p.write),
+      toWrite.map((p) => p.write),
       {
-        alongside: (trx, i) =>
-          this.store.wire.record(trx, {
-            articleId: current[i]!.write.id,
-            guid: current[i]!.guid,
-            version: current[i]!.version,
-            format: document.format,
-            receivedAt,
-          }),
+        alongside: async (trx, i) => {
+          const { write, guid, version, print } = toWrite[i]!;
+          await this.store.wire.record(trx, { articleId: write.id, guid, version, format: document.format, receivedAt });
+          await this.store.fingerprints.put(trx, { articleId: write.id, simhash: print.simhash.toString(), bands: print.bands });
+        },
       },
     );
     for (const outcome of outcomes) summary[outcome]++;
+  }
+
+  /**
+   * Fingerprints the items and folds each new one that is a near-duplicate of a story already in (or of an earlier
+   * item of this document) into that story as "also from …", rather than publishing the same story twice. New
+   * versions of items already in are never folded: they are the same story by identity.
+   */
+  private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
+    items: T[],
+    known: Map<string, number | null>,
+    receivedAt: string,
+    summary: ImportSummary,
+  ): Promise<(T & { print: Fingerprint })[]> {
+    const kept: (T & { print: Fingerprint })[] = [];
+    for (const item of items) {
+      const print = fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`);
+      if (!known.has(item.write.id)) {
+        const stored = (await this.store.fingerprints.candidates(print.bands)).map((c) => ({
+          articleId: c.articleId,
+          print: { simhash: BigInt(c.simhash), bands: c.bands },
+        }));
+        const earlier = kept.filter((k) => !known.has(k.write.id)).map((k) => ({ articleId: k.write.id, print: k.print }));
+        const original = [...stored, ...earlier].find((c) => c.articleId !== item.write.id && isNearDuplicate(c.print, print));
+        if (original) {
+          await this.store.fingerprints.addDuplicate({
+            articleId: original.articleId,
+            guid: item.guid,
+            source: item.write.source,
+            headline: item.write.headline,
+            receivedAt,
+          });
+          summary.duplicate++;
+          continue;
+        }
+      }
+      kept.push({ ...item, print });
+    }
+    return kept;
   }
 
   /**

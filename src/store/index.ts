@@ -10,6 +10,7 @@ import { AutosaveRepository } from './autosave-repository.js';
 import { BoardRepository } from './board-repository.js';
 import { ReadRepository } from './read-repository.js';
 import { WireRepository } from './wire-repository.js';
+import { FingerprintRepository } from './fingerprint-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -27,6 +28,7 @@ export type { Autosave } from './autosave-repository.js';
 export type { BoardEntry } from './board-repository.js';
 export type { ReadCount } from './read-repository.js';
 export type { WireIdentity } from './wire-repository.js';
+export type { DuplicateCopy, StoredFingerprint } from './fingerprint-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
@@ -54,6 +56,7 @@ export class Store {
   readonly boards: BoardRepository;
   readonly reads: ReadRepository;
   readonly wire: WireRepository;
+  readonly fingerprints: FingerprintRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -68,6 +71,7 @@ export class Store {
     this.boards = new BoardRepository(engine.db);
     this.reads = new ReadRepository(engine.db);
     this.wire = new WireRepository(engine.db);
+    this.fingerprints = new FingerprintRepository(engine.db);
   }
 
   get engineName(): string {

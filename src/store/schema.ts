@@ -219,6 +219,27 @@ export interface RelateQueueTable {
   queued_at: string;
 }
 
+export interface ArticleFingerprintTable {
+  article_id: string;
+  /** The 64-bit SimHash as a decimal string (engines differ on unsigned 64-bit integers). */
+  simhash: string;
+  /** JSON array of band keys. */
+  bands: string;
+}
+
+export interface FingerprintBandTable {
+  band: string;
+  article_id: string;
+}
+
+export interface ArticleDuplicateTable {
+  article_id: string;
+  guid: string;
+  source: string | null;
+  headline: string;
+  received_at: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -246,6 +267,9 @@ export interface Database {
   article_read: ArticleReadTable;
   wire_item: WireItemTable;
   relate_queue: RelateQueueTable;
+  article_fingerprint: ArticleFingerprintTable;
+  fingerprint_band: FingerprintBandTable;
+  article_duplicate: ArticleDuplicateTable;
 }
 
 export type Count = ColumnType<number, never, never>;

@@ -44,7 +44,7 @@ describe('newsdesk command', () => {
 
   it('migrates, then reports the schema is up to date', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };
-    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue \(sqlite\)/);
+    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints \(sqlite\)/);
     expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Schema is up to date/);
   });
 
@@ -57,9 +57,9 @@ describe('newsdesk command', () => {
     const first = await newsdesk(['import', file], env);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`${file}:2: not valid JSON`);
-    expect(first.stdout).toMatch(/1 added, 0 updated, 0 unchanged, 1 rejected\./);
+    expect(first.stdout).toMatch(/1 added, 0 updated, 0 unchanged, 0 duplicate, 1 rejected\./);
     const second = await newsdesk(['import', file], env);
-    expect(second.stdout).toMatch(/0 added, 0 updated, 1 unchanged, 1 rejected\./);
+    expect(second.stdout).toMatch(/0 added, 0 updated, 1 unchanged, 0 duplicate, 1 rejected\./);
   });
 
   it('adds an owner and prints a reset link for them', async () => {

@@ -78,6 +78,29 @@ describe('wire import', () => {
     expect(summary.rejected[0]).toMatchObject({ file: broken, line: 0, message: expect.stringMatching(/XML/) });
   });
 
+  it('folds the same story from another feed into the first as "also from", instead of publishing it twice', async () => {
+    const body =
+      'BEIJING -- China on Friday urged the United States to stop its groundless accusations of cyber attacks, saying cyber ' +
+      'security should be an area of cooperation rather than a source of frictions. Foreign Ministry spokesman Hong Lei ' +
+      'made the comment after the US Director of National Intelligence said China posed advanced cyber threats.';
+    const feed = (source: string, guid: string, text: string) =>
+      JSON.stringify({ uri: guid, type: 'text', headline: 'China urges US to stop groundless accusations', body_text: text, versioncreated: '2015-09-11T13:03:00Z', copyrightholder: source });
+    const first = await importer.importFiles([tempFile('xinhua.json', feed('Xinhua', 'urn:xinhua:1', body))], { defaults });
+    expect(first).toMatchObject({ added: 1, duplicate: 0 });
+    const writeThrough = body.replace('Friday', 'Friday evening').replace('advanced', 'the most advanced');
+    const second = await importer.importFiles([tempFile('partner.json', feed('Partner Wire', 'urn:partner:77', writeThrough))], { defaults });
+    expect(second).toMatchObject({ added: 0, duplicate: 1 });
+    const copies = await t.services.store.fingerprints.duplicatesOf(wireArticleId('urn:xinhua:1'));
+    expect(copies).toMatchObject([{ guid: 'urn:partner:77' }]);
+    const different = await importer.importFiles(
+      [tempFile('other.json', feed('Partner Wire', 'urn:partner:78', 'TOKYO -- Japan’s central bank kept interest rates on hold on Friday and said exports were recovering faster than it had expected in the spring.'))],
+      { defaults },
+    );
+    expect(different).toMatchObject({ added: 1, duplicate: 0 });
+    const owner = await clientFor(t.app, t.services, 'editor', 'dup-editor');
+    expect((await owner.page(`/admin/stories/${wireArticleId('urn:xinhua:1')}`)).body).toMatch(/Also from: <span title="[^"]*">/);
+  });
+
   it('lists the newest wire items on the newsroom dashboard', async () => {
     const owner = await clientFor(t.app, t.services, 'owner');
     const dashboard = (await owner.page('/admin')).body;

@@ -4,7 +4,7 @@ import { formatStamp } from '../../domain/edition.js';
 import type { Actor } from '../../newsroom/accounts.js';
 import { can } from '../../newsroom/roles.js';
 import { mayEdit } from '../../newsroom/workflow.js';
-import type { ArticleChange, EditableArticle } from '../../store/index.js';
+import type { ArticleChange, DuplicateCopy, EditableArticle } from '../../store/index.js';
 
 /** The lead image as the save request carries it back (the client sends this hidden field as JSON). */
 function leadImage(story: EditableArticle) {
@@ -12,7 +12,13 @@ function leadImage(story: EditableArticle) {
   return { url, width, height, alt, caption, credit };
 }
 
-export function editorPage(view: { actor: Actor; story: EditableArticle; changes: ArticleChange[]; timeZone: string }): SafeHtml {
+export function editorPage(view: {
+  actor: Actor;
+  story: EditableArticle;
+  changes: ArticleChange[];
+  copies: DuplicateCopy[];
+  timeZone: string;
+}): SafeHtml {
   const { actor, story } = view;
   const editable = mayEdit(actor, story);
   const editor = can(actor.role, 'story.publish');
@@ -28,6 +34,11 @@ export function editorPage(view: { actor: Actor; story: EditableArticle; changes
     · <a href="/admin/stories/${story.id}/revisions">Revisions</a>
     · <a href="/admin/stories/${story.id}/preview" target="_blank" rel="noopener">Preview</a></p>
 </div>
+${view.copies.length
+  ? html`<p class="also-from">Also from: ${view.copies.map(
+      (c, i) => html`${i ? ', ' : ''}<span title="${c.headline}">${c.source ?? c.guid}</span>`,
+    )}</p>`
+  : ''}
 <p id="editor-status" role="status" class="status-line"></p>
 <div id="conflict" class="conflict" hidden></div>
 <form id="story-form" class="story-form" data-story-id="${story.id}" data-revision="${story.revision}" data-status="${story.status}">

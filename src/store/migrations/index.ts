@@ -9,6 +9,7 @@ import { boardsMigration } from './003-boards.js';
 import { readsMigration } from './004-reads.js';
 import { wireMigration } from './005-wire.js';
 import { relateQueueMigration } from './006-relate-queue.js';
+import { fingerprintsMigration } from './007-fingerprints.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '004-reads': readsMigration,
   '005-wire': wireMigration,
   '006-relate-queue': relateQueueMigration,
+  '007-fingerprints': fingerprintsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
