@@ -1,11 +1,11 @@
 import { SingleBar } from 'cli-progress';
-import { type ImportProgress, Importer } from '../ingest/importer.js';
+import type { ImportProgress } from '../ingest/importer.js';
 import type { Config } from '../server/config.js';
 import { openServices } from './open.js';
 
 export async function importCommand(config: Config, paths: string[], options: { section: string }): Promise<void> {
   const services = await openServices(config);
-  const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
+  const { importer } = services;
   const progress = progressReporter();
   try {
     const started = Date.now();

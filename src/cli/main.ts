@@ -1,5 +1,5 @@
 /**
- * The `newsdesk` command: serve, migrate, import, user. Each subcommand opens the store from the environment
+ * The `newsdesk` command: serve, migrate, import, user, source. Each subcommand opens the store from the environment
  * (see `server/config.ts`), does its work and closes it.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -8,6 +8,7 @@ import { configFromEnv, parsePort } from '../server/config.js';
 import { importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { serveCommand } from './serve-command.js';
+import { sourceAddCommand } from './source-command.js';
 import { userAddCommand, userResetLinkCommand } from './user-command.js';
 
 const program = new Command()
@@ -68,6 +69,16 @@ user
   .description('print a one-time password reset link for an account')
   .argument('<email>', 'the account\'s email address')
   .action((email: string) => userResetLinkCommand(configFromEnv(), email));
+
+program
+  .command('source')
+  .description('manage wire sources that push documents to POST /api/v1/ingest/:source')
+  .command('add')
+  .description('add a source and print its push token (shown once)')
+  .requiredOption('--name <name>', 'the agency or partner, e.g. Xinhua; also its credit line')
+  .requiredOption('--section <section>', 'section for its stories')
+  .option('--trust <trust>', 'publish (at once) or queue (as drafts for editors)', 'publish')
+  .action((options: { name: string; section: string; trust: string }) => sourceAddCommand(configFromEnv(), options));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof NewsdeskError) console.error(`newsdesk: ${error.message} (${error.code})`);

@@ -16,7 +16,7 @@ import type { ArticleWrite, Store } from '../store/index.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
 import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
 import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
-import { wireItemToInput } from './wire-record.js';
+import { type WireDefaults, wireItemToInput } from './wire-record.js';
 
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -114,9 +114,25 @@ export class Importer {
 
   /** One wire or feed document: parsed whole, its items written in one transaction with their wire identity. */
   private async importDocument(file: string, options: ImportOptions, summary: ImportSummary) {
+    await this.importWire(fs.readFileSync(file), file, { section: options.defaults.section }, summary);
+  }
+
+  /**
+   * One wire or feed document pushed by a source (`label` names it in rejections); its items take the source's
+   * section, credit and trust. Related lists are computed before it returns.
+   */
+  async importPushed(document: string | Buffer, label: string, defaults: WireDefaults): Promise<ImportSummary> {
+    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: [] };
+    await this.importWire(document, label, defaults, summary);
+    await this.curation.relateQueued();
+    return summary;
+  }
+
+  /** Parses a document and writes its items in one transaction with their wire identity and fingerprints. */
+  private async importWire(input: string | Buffer, file: string, defaults: WireDefaults, summary: ImportSummary) {
     let document: ParsedDocument;
     try {
-      document = parseWireDocument(fs.readFileSync(file));
+      document = parseWireDocument(input);
     } catch (error) {
       if (!(error instanceof WireFormatError)) throw error;
       summary.rejected.push({ file, line: 0, message: error.message });
@@ -127,7 +143,7 @@ export class Importer {
     const prepared: { item: number; write: ArticleWrite; guid: string; version: number | null }[] = [];
     for (const [index, item] of document.items.entries()) {
       try {
-        const write = this.publisher.prepare(wireItemToInput(item, { section: options.defaults.section }));
+        const write = this.publisher.prepare(wireItemToInput(item, defaults));
         prepared.push({ item: index + 1, write, guid: item.guid, version: item.version });
       } catch (error) {
         summary.rejected.push({ file, line: 0, item: index + 1, message: describe(error) });

@@ -13,6 +13,8 @@ export interface WireDefaults {
   section: string;
   /** Credit for items that name no provider, e.g. the source's name. */
   source?: string | null;
+  /** `published` for a trusted source; `draft` puts its items before editors first. */
+  status?: 'published' | 'draft';
 }
 
 /** The article id of a wire item: stable for its GUID, whatever feed or file it arrives in. */
@@ -46,9 +48,9 @@ export function wireItemToInput(item: WireItem, defaults: WireDefaults): Article
     section: defaults.section,
     topics: item.subjects,
     language: item.language ?? 'en',
-    status: 'published',
+    status: defaults.status ?? 'published',
     priority: priorityFromUrgency(item.urgency),
-    publishedAt,
+    publishedAt: defaults.status === 'draft' ? null : publishedAt,
     updatedAt,
     embargoUntil: item.embargoUntil,
     image: image

@@ -9,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { newsroomPages } from '../admin/index.js';
 import { adminApi } from '../api/admin/index.js';
 import { contentApi } from '../api/content-api.js';
+import { ingestApi } from '../api/ingest-api.js';
+import { Importer } from '../ingest/importer.js';
+import { Sources } from '../ingest/sources.js';
 import { Curation, Readership } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
 import { FileMediaStorage } from '../media/index.js';
@@ -37,6 +40,8 @@ export interface Services {
   stories: Stories;
   media: MediaLibrary;
   mediaStorage: FileMediaStorage;
+  sources: Sources;
+  importer: Importer;
 }
 
 export function createServices(store: Store, clock: Clock, dataDir: string): Services {
@@ -44,13 +49,16 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
   const events = new NewsEvents();
   const mediaStorage = new FileMediaStorage(path.join(dataDir, 'media'));
   const audit = new AuditTrail(store, clock);
+  const publisher = new Publisher(store, curation, clock);
   return {
     store,
     clock,
     curation,
     readership: new Readership(store, clock),
     events,
-    publisher: new Publisher(store, curation, clock),
+    publisher,
+    sources: new Sources(store, clock),
+    importer: new Importer(publisher, curation, store, clock),
     accounts: new Accounts(store, clock, audit),
     boards: new Boards(store, curation, clock, events, audit),
     stories: new Stories(store, curation, clock, events, audit),
@@ -92,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
   await app.register(cookie);
+  await app.register(ingestApi, { prefix: '/api/v1', sources: services.sources, importer: services.importer });
   await app.register(contentApi, { prefix: '/api/v1', store, curation, clock, edition });
   await app.register(adminApi, {
     prefix: '/api/v1/admin',

@@ -11,6 +11,7 @@ import { BoardRepository } from './board-repository.js';
 import { ReadRepository } from './read-repository.js';
 import { WireRepository } from './wire-repository.js';
 import { FingerprintRepository } from './fingerprint-repository.js';
+import { SourceRepository } from './source-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -29,6 +30,7 @@ export type { BoardEntry } from './board-repository.js';
 export type { ReadCount } from './read-repository.js';
 export type { WireIdentity } from './wire-repository.js';
 export type { DuplicateCopy, StoredFingerprint } from './fingerprint-repository.js';
+export type { WireSource } from './source-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
@@ -57,6 +59,7 @@ export class Store {
   readonly reads: ReadRepository;
   readonly wire: WireRepository;
   readonly fingerprints: FingerprintRepository;
+  readonly sources: SourceRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -72,6 +75,7 @@ export class Store {
     this.reads = new ReadRepository(engine.db);
     this.wire = new WireRepository(engine.db);
     this.fingerprints = new FingerprintRepository(engine.db);
+    this.sources = new SourceRepository(engine.db);
   }
 
   get engineName(): string {

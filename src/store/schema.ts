@@ -240,6 +240,15 @@ export interface ArticleDuplicateTable {
   received_at: string;
 }
 
+export interface WireSourceTable {
+  id: string;
+  name: string;
+  section: string;
+  trust: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -270,6 +279,7 @@ export interface Database {
   article_fingerprint: ArticleFingerprintTable;
   fingerprint_band: FingerprintBandTable;
   article_duplicate: ArticleDuplicateTable;
+  wire_source: WireSourceTable;
 }
 
 export type Count = ColumnType<number, never, never>;

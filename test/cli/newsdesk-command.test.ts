@@ -36,7 +36,7 @@ describe('newsdesk command', () => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
   });
 
-  it.each([[[]], [['serve']], [['migrate']], [['import']], [['user', 'add']], [['user', 'reset-link']]])('explains itself with --help %j', async (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['import']], [['user', 'add']], [['user', 'reset-link']], [['source', 'add']]])('explains itself with --help %j', async (args) => {
     const { code, stdout } = await newsdesk([...args, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: newsdesk/);
@@ -44,7 +44,7 @@ describe('newsdesk command', () => {
 
   it('migrates, then reports the schema is up to date', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };
-    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints \(sqlite\)/);
+    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints, 008-sources \(sqlite\)/);
     expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Schema is up to date/);
   });
 
@@ -71,6 +71,16 @@ describe('newsdesk command', () => {
     expect(second.stderr).toContain('this newsroom already has an owner');
     const link = await newsdesk(['user', 'reset-link', 'ed@example.com'], env);
     expect(link.stdout).toMatch(/^http:\/\/localhost:3000\/admin\/reset\/[A-Za-z0-9_-]{43}\n/);
+  });
+
+  it('adds a pushing source and prints its endpoint and token once', async () => {
+    const env = { NEWSDESK_DATA: tempDataDir() };
+    const added = await newsdesk(['source', 'add', '--name', 'Xinhua', '--section', 'World'], env);
+    expect(added.stdout).toMatch(
+      /^Added source xinhua \(publish, section World\)\.\nPush to: http:\/\/localhost:3000\/api\/v1\/ingest\/xinhua\nAuthorization: Bearer [A-Za-z0-9_-]{43}\n$/,
+    );
+    const again = await newsdesk(['source', 'add', '--name', 'Xinhua', '--section', 'World'], env);
+    expect([again.code, again.stderr.includes('a source xinhua already exists')]).toEqual([1, true]);
   });
 
   it('refuses a malformed NEWSDESK_NOW with a clear message', async () => {

@@ -10,6 +10,7 @@ import { readsMigration } from './004-reads.js';
 import { wireMigration } from './005-wire.js';
 import { relateQueueMigration } from './006-relate-queue.js';
 import { fingerprintsMigration } from './007-fingerprints.js';
+import { sourcesMigration } from './008-sources.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005-wire': wireMigration,
   '006-relate-queue': relateQueueMigration,
   '007-fingerprints': fingerprintsMigration,
+  '008-sources': sourcesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
