@@ -19,6 +19,11 @@ import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicate
 import { type WireDefaults, wireItemToInput } from './wire-record.js';
 
 export const IMPORT_BATCH_SIZE = 500;
+/**
+ * How far apart in time two copies of one story can be. Beyond it, alike texts are different stories cut from one
+ * template (the weekly eurobond notice, the quarterly dividend), not the same story from two feeds.
+ */
+export const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
 
 export interface Rejection {
   file: string;
@@ -188,7 +193,9 @@ export class Importer {
     for (const item of items) {
       const print = fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`);
       if (!known.has(item.write.id)) {
-        const stored = (await this.store.fingerprints.candidates(print.bands)).map((c) => ({
+        const at = Date.parse(item.write.updatedAt);
+        const window = [new Date(at - DUPLICATE_WINDOW_MS).toISOString(), new Date(at + DUPLICATE_WINDOW_MS).toISOString()] as const;
+        const stored = (await this.store.fingerprints.candidates(print.bands, ...window)).map((c) => ({
           articleId: c.articleId,
           print: { simhash: BigInt(c.simhash), bands: c.bands },
         }));

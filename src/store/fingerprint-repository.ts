@@ -35,13 +35,16 @@ export class FingerprintRepository {
     }
   }
 
-  /** Fingerprints of stories sharing at least one band key with `bands`. */
-  async candidates(bands: string[]): Promise<StoredFingerprint[]> {
+  /** Fingerprints of stories sharing at least one band key with `bands` and last updated within [from, to]. */
+  async candidates(bands: string[], from: string, to: string): Promise<StoredFingerprint[]> {
     if (!bands.length) return [];
     const rows = await this.db
       .selectFrom('article_fingerprint as f')
+      .innerJoin('article as a', 'a.id', 'f.article_id')
       .select(['f.article_id', 'f.simhash', 'f.bands'])
       .where('f.article_id', 'in', (eb) => eb.selectFrom('fingerprint_band').select('article_id').where('band', 'in', bands))
+      .where('a.updated_at', '>=', from)
+      .where('a.updated_at', '<=', to)
       .orderBy('f.article_id')
       .execute();
     return rows.map((r) => ({ articleId: r.article_id, simhash: r.simhash, bands: JSON.parse(r.bands) as string[] }));

@@ -92,6 +92,8 @@ describe('wire import', () => {
     expect(second).toMatchObject({ added: 0, duplicate: 1 });
     const copies = await t.services.store.fingerprints.duplicatesOf(wireArticleId('urn:xinhua:1'));
     expect(copies).toMatchObject([{ guid: 'urn:partner:77' }]);
+    const monthLater = feed('Partner Wire', 'urn:partner:79', writeThrough).replace('2015-09-11T13:03:00Z', '2015-10-20T13:03:00Z');
+    expect(await importer.importFiles([tempFile('later.json', monthLater)], { defaults })).toMatchObject({ added: 1, duplicate: 0 });
     const different = await importer.importFiles(
       [tempFile('other.json', feed('Partner Wire', 'urn:partner:78', 'TOKYO -- Japan’s central bank kept interest rates on hold on Friday and said exports were recovering faster than it had expected in the spring.'))],
       { defaults },
