@@ -23,10 +23,10 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { articlePath } from '../src/domain/article.js';
 import { fixedClock } from '../src/domain/clock.js';
-import { type ImportProgress, type ImportSummary, Importer } from '../src/ingest/importer.js';
+import { type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createApp, createServices } from '../src/server/app.js';
 import { openStore } from '../src/store/index.js';
-import { firstRecords } from './corpus.js';
+import { firstRecords, progressPrinter } from './corpus.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -285,21 +285,6 @@ function removeSqlite(file: string): void {
 }
 
 
-/** Progress on stderr, one line per phase and per 10 %. */
-function progressPrinter() {
-  let phase: ImportProgress['phase'] | null = null;
-  let nextPercent = 0;
-  return (p: ImportProgress) => {
-    if (p.phase !== phase) {
-      phase = p.phase;
-      nextPercent = 0;
-    }
-    const percent = p.total ? Math.floor((p.done / p.total) * 100) : 100;
-    if (percent < nextPercent) return;
-    console.error(`  import: ${p.phase} ${percent}% (${p.done}/${p.total}${p.phase === 'reading' ? ' bytes' : ' stories'})`);
-    nextPercent = Math.floor(percent / 10) * 10 + 10;
-  };
-}
 
 /** The store for `corpus` (first `limit` records), imported now or reused from an earlier run. */
 async function prepareStore(corpus: string, limit: number | null, reimport: boolean): Promise<string> {
@@ -355,7 +340,7 @@ async function prepareStore(corpus: string, limit: number | null, reimport: bool
     const services = createServices(store, fixedClock(NOW), path.dirname(sqliteFile));
     const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
     const started = performance.now();
-    summary = await importer.importFiles([source], { defaults: { section: 'News' }, onProgress: progressPrinter() });
+    summary = await importer.importFiles([source], { defaults: { section: 'News' }, onProgress: progressPrinter('import') });
     seconds = (performance.now() - started) / 1000;
     published = await store.articles.countPublished();
   } finally {

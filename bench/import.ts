@@ -23,10 +23,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fixedClock } from '../src/domain/clock.js';
-import { type ImportProgress, type ImportSummary, IMPORT_BATCH_SIZE, Importer } from '../src/ingest/importer.js';
+import { type ImportSummary, IMPORT_BATCH_SIZE, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
-import { firstRecords } from './corpus.js';
+import { firstRecords, progressPrinter } from './corpus.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -251,21 +251,6 @@ interface Timed {
   relatingCpuPercent: number;
 }
 
-/** Progress on stderr, one line per phase and per 10 %. */
-function progressPrinter(label: string) {
-  let phase: ImportProgress['phase'] | null = null;
-  let nextPercent = 0;
-  return (p: ImportProgress) => {
-    if (p.phase !== phase) {
-      phase = p.phase;
-      nextPercent = 0;
-    }
-    const percent = p.total ? Math.floor((p.done / p.total) * 100) : 100;
-    if (percent < nextPercent) return;
-    console.error(`  ${label}: ${p.phase} ${percent}% (${p.done}/${p.total}${p.phase === 'reading' ? ' bytes' : ' stories'})`);
-    nextPercent = Math.floor(percent / 10) * 10 + 10;
-  };
-}
 
 function cpuMicros(): number {
   const usage = process.cpuUsage();
