@@ -84,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false, readsFlushMs = 5_000 } = options;
   const { store, clock, curation, accounts, boards, stories, media, events } = services;
   const edition = await store.settings.edition();
+  const pages = new SitePages({ store, curation, clock, edition, publicUrl });
   const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
   securityHeaders(app);
   const cache = new PageCache({ ttlMs: cacheTtlMs, maxEntries: 5_000, now: () => Date.now() });
@@ -106,7 +107,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/api/v1/admin',
     services: { accounts, boards, stories, store, media, publicUrl, deliverLink, timeZone: edition.timeZone },
   });
-  const pages = new SitePages({ store, curation, clock, edition, publicUrl });
   await app.register(newsroomPages, {
     preview: (article) => pages.preview(article),
     accounts,
@@ -118,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     timeZone: edition.timeZone,
   });
   await app.register(mediaFiles, { storage: services.mediaStorage });
-  await app.register(readerSite, { store, curation, clock, edition, publicUrl, cache, fragments, readership: services.readership });
+  await app.register(readerSite, { store, curation, clock, edition, cache, fragments, readership: services.readership, pages });
 
   const scheduler = jobs ? new Scheduler(stories, store, clock) : null;
   app.addHook('onReady', async () => {

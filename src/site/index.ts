@@ -7,14 +7,16 @@ import { articlePath, sectionPath, sourcePath, topicPath } from '../domain/artic
 import { type Readership, isReader } from '../curation/index.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { CachedPage, PageCache, RenderedPage } from './page-cache.js';
-import { type SitePagesOptions, SitePages, railSlot } from './site-pages.js';
+import { type SitePages, type SitePagesOptions, railSlot } from './site-pages.js';
 import { homeBody } from './views/home-page.js';
 import { listBody, notFoundBody, pageHref } from './views/list-page.js';
 
 export { PageCache } from './page-cache.js';
 export { SitePages } from './site-pages.js';
 
-export interface SiteOptions extends SitePagesOptions {
+export interface SiteOptions extends Omit<SitePagesOptions, 'publicUrl'> {
+  /** The page renderer, shared with the newsroom's preview so assets are read once. */
+  pages: SitePages;
   /** Rendered pages, by URL. */
   cache: PageCache;
   /** Rendered rails, by the stories they leave out; all tagged `rail`. */
@@ -31,9 +33,8 @@ const SECTION_BLOCK_SIZE = 4;
  * Picks) that fill every page's slot carry `rail`. A change drops what carries its keys at once, and nothing else.
  */
 export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyInstance, options) => {
-  const { store, curation, clock, edition, cache, fragments, readership } = options;
+  const { store, curation, clock, edition, cache, fragments, readership, pages } = options;
   const tz = edition.timeZone;
-  const pages = new SitePages(options);
   const { assets } = pages;
   const page = pages.page.bind(pages);
 

@@ -62,6 +62,13 @@ function integer(value: unknown, field: string): number {
   return n;
 }
 
+/** Starts a session for the credentials in `b`: the cookie, and the CSRF token the client must echo. */
+async function signIn(c: AdminContext, b: Body) {
+  const signedIn = await c.services.accounts.login(b.email, b.password);
+  setSessionCookie(c.request, c.reply, signedIn);
+  return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
+}
+
 export const adminRoutes: AdminRoute[] = [
   {
     method: 'GET',
@@ -77,10 +84,8 @@ export const adminRoutes: AdminRoute[] = [
     handler: async (c) => {
       const b = body(c);
       await c.services.accounts.setupOwner({ email: b.email, name: b.name, password: b.password });
-      const signedIn = await c.services.accounts.login(b.email, b.password);
-      setSessionCookie(c.request, c.reply, signedIn);
       c.reply.code(201);
-      return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
+      return signIn(c, b);
     },
   },
   {
@@ -89,10 +94,7 @@ export const adminRoutes: AdminRoute[] = [
     access: 'public',
     ratePerMinute: 10,
     handler: async (c) => {
-      const b = body(c);
-      const signedIn = await c.services.accounts.login(b.email, b.password);
-      setSessionCookie(c.request, c.reply, signedIn);
-      return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
+      return signIn(c, body(c));
     },
   },
   {
