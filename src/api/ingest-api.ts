@@ -33,17 +33,14 @@ export const ingestApi: FastifyPluginAsync<IngestApiOptions> = async (app, { sou
     if (!format || !PUSHABLE.has(format)) {
       throw new NewsdeskError('NEWSDESK_ERR_UNSUPPORTED_MEDIA', `push takes IPTC ninjs or NewsML-G2; this document is ${format ?? 'neither'}`);
     }
-    const summary = await importer.importPushed(body, `push from ${source.id}`, {
-      section: source.section,
-      source: source.name,
-      status: source.trust === 'publish' ? 'published' : 'draft',
-    });
+    const summary = await importer.importFromSource(body, `push from ${source.id}`, source);
     const documentRefused = summary.rejected.some((r) => !r.item);
     return reply.code(documentRefused ? 422 : 200).header('cache-control', 'no-store').send({
       added: summary.added,
       updated: summary.updated,
       unchanged: summary.unchanged,
       duplicate: summary.duplicate,
+      queued: summary.queued,
       rejected: summary.rejected.map((r) => ({ ...(r.item ? { item: r.item } : {}), message: r.message })),
     });
   });

@@ -12,7 +12,10 @@ import { NewsdeskError } from '../domain/errors.js';
 import { stripTags } from '../domain/sanitize.js';
 import type { Curation } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
+import type { ArticleInput } from '../domain/article.js';
+import type { WireSource } from '../domain/wire-source.js';
 import type { ArticleWrite, Store } from '../store/index.js';
+import { routeItem } from './auto-publish.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
 import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
 import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
@@ -40,8 +43,12 @@ export interface ImportSummary {
   unchanged: number;
   /** Wire items recognised as another feed's copy of a story already in: folded into it ("also from …"). */
   duplicate: number;
+  /** New wire items put in the wire queue for editors rather than published. */
+  queued: number;
   rejected: Rejection[];
 }
+
+const emptySummary = (): ImportSummary => ({ added: 0, updated: 0, unchanged: 0, duplicate: 0, queued: 0, rejected: [] });
 
 export interface ImportProgress {
   phase: 'reading' | 'relating';
@@ -51,12 +58,29 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   defaults: RecordDefaults;
+  /** Import wire documents as if this source had sent them: its section, credit, trust and rules. */
+  source?: WireSource | null;
   onProgress?: (progress: ImportProgress) => void;
 }
 
 interface PendingRecord {
   line: number;
   write: ArticleWrite;
+}
+
+interface IncomingItem {
+  /** 1-based position in its document. */
+  item: number;
+  id: string;
+  input: ArticleInput;
+  guid: string;
+  version: number | null;
+  subjects: string[];
+}
+
+/** What a source's items take when they name none themselves. */
+function sourceDefaults(source: WireSource): WireDefaults {
+  return { section: source.section, source: source.credit ?? source.name };
 }
 
 export class Importer {
@@ -68,7 +92,7 @@ export class Importer {
   ) {}
 
   async importFiles(files: string[], options: ImportOptions): Promise<ImportSummary> {
-    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: [] };
+    const summary = emptySummary();
     const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     let bytesBefore = 0;
     for (const file of files) {
@@ -119,63 +143,161 @@ export class Importer {
 
   /** One wire or feed document: parsed whole, its items written in one transaction with their wire identity. */
   private async importDocument(file: string, options: ImportOptions, summary: ImportSummary) {
-    await this.importWire(fs.readFileSync(file), file, { section: options.defaults.section }, summary);
+    const source = options.source ?? null;
+    const defaults = source ? sourceDefaults(source) : { section: options.defaults.section };
+    await this.importWire(fs.readFileSync(file), file, defaults, source, summary);
   }
 
   /**
-   * One wire or feed document pushed by a source (`label` names it in rejections); its items take the source's
-   * section, credit and trust. Related lists are computed before it returns.
+   * One document from a source, pushed or polled (`label` names it in rejections): its items take the source's
+   * section and credit, and go on the site or into the wire queue as the source's trust and rules say. Related
+   * lists are computed before it returns.
    */
-  async importPushed(document: string | Buffer, label: string, defaults: WireDefaults): Promise<ImportSummary> {
-    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: [] };
-    await this.importWire(document, label, defaults, summary);
+  async importFromSource(document: string | Buffer, label: string, source: WireSource): Promise<ImportSummary> {
+    const summary = emptySummary();
+    await this.importWire(document, label, sourceDefaults(source), source, summary);
     await this.curation.relateQueued();
     return summary;
   }
 
-  /** Parses a document and writes its items in one transaction with their wire identity and fingerprints. */
-  private async importWire(input: string | Buffer, file: string, defaults: WireDefaults, summary: ImportSummary) {
+  /**
+   * Parses a document; new versions of stories already in become revisions (keeping what editors decided about
+   * them), new versions of queued items replace them in the queue, near-duplicates are folded into their original,
+   * and each new item is published or queued as its source says. Stories are written in one transaction with their
+   * wire identity and fingerprints; queued items in another.
+   */
+  private async importWire(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary) {
     let document: ParsedDocument;
     try {
       document = parseWireDocument(input);
+      if (source?.format && document.format !== source.format) {
+        throw new WireFormatError(`${source.name} is set to send ${source.format}; this document is ${document.format}`);
+      }
     } catch (error) {
       if (!(error instanceof WireFormatError)) throw error;
       summary.rejected.push({ file, line: 0, message: error.message });
       return;
     }
     for (const e of document.errors) summary.rejected.push({ file, line: 0, item: e.index + 1, message: e.message });
+    const reject = (item: number, error: unknown) => summary.rejected.push({ file, line: 0, item, message: describe(error) });
 
-    const prepared: { item: number; write: ArticleWrite; guid: string; version: number | null }[] = [];
+    const incoming: IncomingItem[] = [];
     for (const [index, item] of document.items.entries()) {
       try {
-        const write = this.publisher.prepare(wireItemToInput(item, defaults));
-        prepared.push({ item: index + 1, write, guid: item.guid, version: item.version });
+        const articleInput = wireItemToInput(item, defaults);
+        incoming.push({ item: index + 1, input: articleInput, id: articleInput.id!, guid: item.guid, version: item.version, subjects: item.subjects });
       } catch (error) {
-        summary.rejected.push({ file, line: 0, item: index + 1, message: describe(error) });
+        reject(index + 1, error);
       }
     }
-    const known = await this.store.wire.versions(prepared.map((p) => p.write.id));
-    const current = prepared.filter((p) => {
-      const stored = known.get(p.write.id);
-      const older = stored !== undefined && stored !== null && p.version !== null && p.version < stored;
-      if (older) summary.unchanged++;
-      return !older;
-    });
-    if (!current.length) return;
+    const ids = incoming.map((p) => p.id);
+    const [articles, queued] = await Promise.all([
+      this.store.wire.current(ids),
+      source ? this.store.wireQueue.known(ids) : new Map<string, { version: number | null; item: string }>(),
+    ]);
+
+    const prepared: (IncomingItem & { write: ArticleWrite })[] = [];
+    for (const p of incoming) {
+      const article = articles.get(p.id);
+      const inQueue = queued.get(p.id);
+      const stored = article?.version ?? inQueue?.version ?? null;
+      if ((article || inQueue) && stored !== null && p.version !== null && p.version < stored) {
+        summary.unchanged++;
+        continue;
+      }
+      if (!article && inQueue?.item === JSON.stringify(p.input)) {
+        summary.unchanged++;
+        continue;
+      }
+      // A new version of a story already in keeps what editors decided about it: its state, section and times.
+      const articleInput = article
+        ? { ...p.input, status: article.status, section: article.section, publishedAt: article.publishedAt, scheduledAt: article.scheduledAt }
+        : p.input;
+      try {
+        prepared.push({ ...p, input: articleInput, write: this.publisher.prepare(articleInput) });
+      } catch (error) {
+        reject(p.item, error);
+      }
+    }
+    if (!prepared.length) return;
     const receivedAt = this.clock.now().toISOString();
-    const toWrite = await this.withoutNearDuplicates(current, known, receivedAt, summary);
-    if (!toWrite.length) return;
-    const { outcomes } = await this.publisher.writeBatch(
-      toWrite.map((p) => p.write),
-      {
-        alongside: async (trx, i) => {
-          const { write, guid, version, print } = toWrite[i]!;
-          await this.store.wire.record(trx, { articleId: write.id, guid, version, format: document.format, receivedAt });
-          await this.store.fingerprints.put(trx, { articleId: write.id, simhash: print.simhash.toString(), bands: print.bands });
+    const known = new Set([...articles.keys(), ...queued.keys()]);
+    const kept = await this.withoutNearDuplicates(prepared, known, receivedAt, summary);
+
+    const toWrite: typeof kept = [];
+    const toQueue: typeof kept = [];
+    for (const k of kept) {
+      if (articles.has(k.id)) toWrite.push(k);
+      else if (queued.has(k.id)) toQueue.push(k);
+      else if (!source) toWrite.push(k);
+      else {
+        const route = routeItem({ headline: k.write.headline, text: stripTags(k.write.bodyHtml), subjects: k.subjects, priority: k.write.priority }, source);
+        if (route.action === 'queue') {
+          if (await this.foldIntoQueued(k, toQueue, source, receivedAt)) summary.duplicate++;
+          else toQueue.push(k);
+        } else if (route.section === k.write.section) toWrite.push(k);
+        else {
+          const input = { ...k.input, section: route.section };
+          toWrite.push({ ...k, input, write: this.publisher.prepare(input) });
+        }
+      }
+    }
+
+    if (toWrite.length) {
+      const { outcomes } = await this.publisher.writeBatch(
+        toWrite.map((p) => p.write),
+        {
+          alongside: async (trx, i) => {
+            const { write, guid, version, print } = toWrite[i]!;
+            await this.store.wire.record(trx, { articleId: write.id, guid, version, format: document.format, receivedAt });
+            await this.store.fingerprints.put(trx, { articleId: write.id, simhash: print.simhash.toString(), bands: print.bands });
+          },
         },
-      },
-    );
-    for (const outcome of outcomes) summary[outcome]++;
+      );
+      for (const outcome of outcomes) summary[outcome]++;
+    }
+    if (toQueue.length && source) {
+      await this.store.transaction(async (trx) => {
+        for (const q of toQueue) {
+          await this.store.wireQueue.put(trx, {
+            id: q.id,
+            sourceId: source.id,
+            guid: q.guid,
+            version: q.version,
+            format: document.format,
+            headline: q.write.headline,
+            priority: q.write.priority,
+            itemAt: q.write.updatedAt,
+            receivedAt,
+            item: q.input,
+            searchText: `${q.write.headline}\n${stripTags(q.write.bodyHtml)}`.toLowerCase(),
+            simhash: q.print.simhash.toString(),
+            bands: q.print.bands,
+          });
+        }
+      });
+      for (const q of toQueue) summary[queued.has(q.id) ? 'updated' : 'queued']++;
+    }
+  }
+
+  /**
+   * Whether a new item bound for the queue is another feed's copy of an item already waiting there (or of one
+   * earlier in this document); if so it is folded into that item as "also from …".
+   */
+  private async foldIntoQueued(
+    item: { id: string; guid: string; write: ArticleWrite; print: Fingerprint },
+    earlier: { id: string; print: Fingerprint }[],
+    source: WireSource,
+    receivedAt: string,
+  ): Promise<boolean> {
+    const at = Date.parse(item.write.updatedAt);
+    const from = new Date(at - DUPLICATE_WINDOW_MS).toISOString();
+    const to = new Date(at + DUPLICATE_WINDOW_MS).toISOString();
+    const stored = (await this.store.wireQueue.candidates(item.print.bands, from, to)).map((c) => ({ id: c.id, print: { simhash: BigInt(c.simhash), bands: c.bands } }));
+    const original = [...stored, ...earlier].find((c) => c.id !== item.id && isNearDuplicate(c.print, item.print));
+    if (!original) return false;
+    await this.store.wireQueue.addAlsoFrom(original.id, { guid: item.guid, source: item.write.source ?? source.name, headline: item.write.headline, receivedAt });
+    return true;
   }
 
   /**
@@ -185,7 +307,7 @@ export class Importer {
    */
   private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
     items: T[],
-    known: Map<string, number | null>,
+    known: ReadonlySet<string>,
     receivedAt: string,
     summary: ImportSummary,
   ): Promise<(T & { print: Fingerprint })[]> {

@@ -13,8 +13,6 @@ export interface WireDefaults {
   section: string;
   /** Credit for items that name no provider, e.g. the source's name. */
   source?: string | null;
-  /** `published` for a trusted source; `draft` puts its items before editors first. */
-  status?: 'published' | 'draft';
 }
 
 /** The article id of a wire item: stable for its GUID, whatever feed or file it arrives in. */
@@ -48,9 +46,9 @@ export function wireItemToInput(item: WireItem, defaults: WireDefaults): Article
     section: defaults.section,
     topics: item.subjects,
     language: item.language ?? 'en',
-    status: defaults.status ?? 'published',
+    status: 'published',
     priority: priorityFromUrgency(item.urgency),
-    publishedAt: defaults.status === 'draft' ? null : publishedAt,
+    publishedAt,
     updatedAt,
     embargoUntil: item.embargoUntil,
     image: image

@@ -7,7 +7,7 @@ import { sequentialIds } from '../domain/ids.js';
 import type { Store } from '../store/index.js';
 
 export interface AuditSubject {
-  type: 'account' | 'story' | 'board';
+  type: 'account' | 'story' | 'board' | 'source' | 'wire-item';
   id: string;
 }
 

@@ -11,7 +11,9 @@ import { adminApi } from '../api/admin/index.js';
 import { contentApi } from '../api/content-api.js';
 import { ingestApi } from '../api/ingest-api.js';
 import { Importer } from '../ingest/importer.js';
+import { Poller } from '../ingest/poller.js';
 import { Sources } from '../ingest/sources.js';
+import { WireDesk } from '../ingest/wire-desk.js';
 import { Curation, Readership } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
 import { FileMediaStorage } from '../media/index.js';
@@ -42,6 +44,8 @@ export interface Services {
   mediaStorage: FileMediaStorage;
   sources: Sources;
   importer: Importer;
+  wireDesk: WireDesk;
+  poller: Poller;
 }
 
 export function createServices(store: Store, clock: Clock, dataDir: string): Services {
@@ -50,6 +54,8 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
   const mediaStorage = new FileMediaStorage(path.join(dataDir, 'media'));
   const audit = new AuditTrail(store, clock);
   const publisher = new Publisher(store, curation, clock);
+  const sources = new Sources(store, clock);
+  const importer = new Importer(publisher, curation, store, clock);
   return {
     store,
     clock,
@@ -57,8 +63,10 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
     readership: new Readership(store, clock),
     events,
     publisher,
-    sources: new Sources(store, clock),
-    importer: new Importer(publisher, curation, store, clock),
+    sources,
+    importer,
+    wireDesk: new WireDesk(store, publisher, clock, audit),
+    poller: new Poller({ store, sources, importer, clock }),
     accounts: new Accounts(store, clock, audit),
     boards: new Boards(store, curation, clock, events, audit),
     stories: new Stories(store, curation, clock, events, audit),
@@ -72,7 +80,7 @@ export interface AppOptions {
   publicUrl: string;
   logger?: boolean;
   cacheTtlMs?: number;
-  /** Run background jobs (scheduled publishing) in this process. */
+  /** Run background jobs (scheduled publishing, polling wire sources) in this process. */
   jobs?: boolean;
   /** How often counted reads are written to the store. */
   readsFlushMs?: number;
@@ -105,7 +113,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contentApi, { prefix: '/api/v1', store, curation, clock, edition });
   await app.register(adminApi, {
     prefix: '/api/v1/admin',
-    services: { accounts, boards, stories, store, media, publicUrl, deliverLink, timeZone: edition.timeZone },
+    services: {
+      accounts,
+      boards,
+      stories,
+      store,
+      media,
+      sources: services.sources,
+      wireDesk: services.wireDesk,
+      poller: services.poller,
+      publicUrl,
+      deliverLink,
+      timeZone: edition.timeZone,
+    },
   });
   await app.register(newsroomPages, {
     preview: (article) => pages.preview(article),
@@ -124,10 +144,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     services.readership.start(readsFlushMs, (error) => app.log.error({ err: error }, 'writing read counts failed'));
     await scheduler?.start();
+    if (jobs) await services.poller.start();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
     await scheduler?.stop();
+    if (jobs) await services.poller.stop();
     await services.readership.stop();
   });
   return app;

@@ -12,6 +12,7 @@ import { ReadRepository } from './read-repository.js';
 import { WireRepository } from './wire-repository.js';
 import { FingerprintRepository } from './fingerprint-repository.js';
 import { SourceRepository } from './source-repository.js';
+import { WireQueueRepository } from './wire-queue-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -28,9 +29,11 @@ export type { AuditEntry } from './audit-repository.js';
 export type { Autosave } from './autosave-repository.js';
 export type { BoardEntry } from './board-repository.js';
 export type { ReadCount } from './read-repository.js';
-export type { WireIdentity } from './wire-repository.js';
+export type { WireArticleState, WireIdentity } from './wire-repository.js';
 export type { DuplicateCopy, StoredFingerprint } from './fingerprint-repository.js';
-export type { WireSource } from './source-repository.js';
+export type { SourceChanges, WireSource } from './source-repository.js';
+export type { AlsoFrom, QueueEntry, QueueFilter, QueueState, QueuedItem } from './wire-queue-repository.js';
+export { queueStates } from './wire-queue-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
@@ -60,6 +63,7 @@ export class Store {
   readonly wire: WireRepository;
   readonly fingerprints: FingerprintRepository;
   readonly sources: SourceRepository;
+  readonly wireQueue: WireQueueRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -76,6 +80,7 @@ export class Store {
     this.wire = new WireRepository(engine.db);
     this.fingerprints = new FingerprintRepository(engine.db);
     this.sources = new SourceRepository(engine.db);
+    this.wireQueue = new WireQueueRepository(engine.db);
   }
 
   get engineName(): string {

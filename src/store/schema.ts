@@ -247,6 +247,65 @@ export interface WireSourceTable {
   trust: string;
   token_hash: string;
   created_at: string;
+  kind: ColumnType<string, string | undefined, string>;
+  location: string | null;
+  format: string | null;
+  poll_seconds: number | null;
+  credit: string | null;
+  rules: ColumnType<string, string | undefined, string>;
+}
+
+export interface SourceHealthTable {
+  source_id: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string | null;
+  succeeded_at: string | null;
+  failed_at: string | null;
+  failures: number;
+  last_error: string | null;
+  next_poll_at: string | null;
+  items_received: number;
+}
+
+export interface SourceLogTable {
+  id: string;
+  source_id: string;
+  at: string;
+  level: string;
+  message: string;
+}
+
+export interface SourceFileTable {
+  source_id: string;
+  name: string;
+  signature: string;
+}
+
+export interface WireQueueTable {
+  id: string;
+  source_id: string;
+  guid: string;
+  version: number | null;
+  format: string;
+  headline: string;
+  priority: number;
+  item_at: string;
+  received_at: string;
+  search_text: string;
+  item: string;
+  simhash: string;
+  bands: string;
+  also_from: ColumnType<string, string | undefined, string>;
+  state: string;
+  article_id: string | null;
+  picked_by: string | null;
+  picked_at: string | null;
+}
+
+export interface WireQueueBandTable {
+  band: string;
+  queue_id: string;
 }
 
 export interface Database {
@@ -280,6 +339,11 @@ export interface Database {
   fingerprint_band: FingerprintBandTable;
   article_duplicate: ArticleDuplicateTable;
   wire_source: WireSourceTable;
+  source_health: SourceHealthTable;
+  source_log: SourceLogTable;
+  source_file: SourceFileTable;
+  wire_queue: WireQueueTable;
+  wire_queue_band: WireQueueBandTable;
 }
 
 export type Count = ColumnType<number, never, never>;

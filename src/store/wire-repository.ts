@@ -1,5 +1,6 @@
 /** The wire identity of imported articles: the agency's GUID and the version last taken in. */
 import type { Kysely, Transaction } from 'kysely';
+import type { ArticleStatus } from '../domain/article.js';
 import type { Database } from './schema.js';
 
 export interface WireIdentity {
@@ -10,13 +11,33 @@ export interface WireIdentity {
   receivedAt: string;
 }
 
+/** A wire article as it stands: the version last taken in, and what editors may have changed since. */
+export interface WireArticleState {
+  version: number | null;
+  status: ArticleStatus;
+  section: string;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+}
+
 export class WireRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async versions(articleIds: string[]): Promise<Map<string, number | null>> {
+  async current(articleIds: string[]): Promise<Map<string, WireArticleState>> {
     if (!articleIds.length) return new Map();
-    const rows = await this.db.selectFrom('wire_item').select(['article_id', 'version']).where('article_id', 'in', articleIds).execute();
-    return new Map(rows.map((r) => [r.article_id, r.version]));
+    const rows = await this.db
+      .selectFrom('wire_item as w')
+      .innerJoin('article as a', 'a.id', 'w.article_id')
+      .innerJoin('section as s', 's.id', 'a.section_id')
+      .select(['w.article_id', 'w.version', 'a.status', 's.name as section', 'a.published_at', 'a.scheduled_at'])
+      .where('w.article_id', 'in', articleIds)
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.article_id,
+        { version: r.version, status: r.status as ArticleStatus, section: r.section, publishedAt: r.published_at, scheduledAt: r.scheduled_at },
+      ]),
+    );
   }
 
   async record(trx: Transaction<Database>, identity: WireIdentity): Promise<void> {

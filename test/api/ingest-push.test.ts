@@ -23,8 +23,8 @@ describe('push ingest', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ token } = await t.services.sources.add({ name: 'Xinhua', section: 'World' }));
-    ({ token: queueToken } = await t.services.sources.add({ name: 'Partner Wire', section: 'Business', trust: 'queue' }));
+    token = (await t.services.sources.add({ name: 'Xinhua', section: 'World' })).token!;
+    queueToken = (await t.services.sources.add({ name: 'Partner Wire', section: 'Business', trust: 'queue' })).token!;
   });
   afterAll(() => t.close());
 
@@ -43,12 +43,12 @@ describe('push ingest', () => {
     expect(res.json().added).toBeGreaterThanOrEqual(1);
   });
 
-  it('puts a queued source\'s items before editors as drafts', async () => {
+  it('puts a queued source\'s items in the wire queue, not on the site', async () => {
     const res = await push('partner-wire', story('urn:partner:push-1', 'For the editors'), queueToken);
-    expect(res.json()).toMatchObject({ added: 1 });
-    const draft = await t.services.stories.get(wireArticleId('urn:partner:push-1'));
-    expect(draft).toMatchObject({ status: 'draft', publishedAt: null });
-    expect((await t.app.inject(`/api/v1/articles/${draft.id}`)).statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ added: 0, queued: 1 });
+    const id = wireArticleId('urn:partner:push-1');
+    expect(await t.services.wireDesk.get(id)).toMatchObject({ state: 'new', headline: 'For the editors', sourceId: 'partner-wire' });
+    expect((await t.app.inject(`/api/v1/articles/${id}`)).statusCode).toBe(404);
   });
 
   it.each([

@@ -9,11 +9,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ForbiddenError, NewsdeskError, NotFoundError } from '../../domain/errors.js';
 import { can } from '../../newsroom/roles.js';
 import { sendProblem } from '../problem.js';
-import { type AdminServices, adminRoutes } from './routes.js';
+import type { AdminRoute, AdminServices } from './route.js';
+import { newsroomRoutes } from './routes.js';
 import { assertSameOriginJson, requireSession } from './session-guard.js';
+import { wireRoutes } from './wire-routes.js';
 
-export type { AdminServices } from './routes.js';
-export { adminRoutes } from './routes.js';
+export type { AdminServices } from './route.js';
+
+/** Every Admin API route: the guard below and the role matrix test both walk this list. */
+export const adminRoutes: AdminRoute[] = [...newsroomRoutes, ...wireRoutes];
 
 export const adminApi: FastifyPluginAsync<{ services: AdminServices }> = async (app, { services }) => {
   await app.register(multipart);

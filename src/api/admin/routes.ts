@@ -1,66 +1,15 @@
 /**
- * The Admin API, declared as data: each route states the access it needs, so one guard enforces it and the role
- * matrix test walks exactly the routes that exist. Services enforce the finer rules (whose story, which state).
+ * The Admin API's newsroom routes, declared as data: each route states the access it needs, so one guard enforces
+ * it and the role matrix test walks exactly the routes that exist. Services enforce the finer rules (whose story,
+ * which state).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import type { Accounts } from '../../newsroom/accounts.js';
-import type { Boards } from '../../newsroom/boards.js';
-import type { Permission } from '../../newsroom/roles.js';
-import type { SaveRequest, Stories, StoryContent } from '../../newsroom/stories.js';
+import type { SaveRequest, StoryContent } from '../../newsroom/stories.js';
 import { isStoryAction } from '../../newsroom/workflow.js';
 import type { ArticleStatus } from '../../domain/article.js';
-import type { Store } from '../../store/index.js';
-import type { MediaLibrary } from '../../newsroom/media-library.js';
+import { type AdminContext, type AdminRoute, type Body, actor, body, integer, params, query } from './route.js';
 import { readUpload } from './upload.js';
-import { type CallerSession, clearSessionCookie, setSessionCookie } from './session-guard.js';
-
-export interface AdminServices {
-  accounts: Accounts;
-  boards: Boards;
-  timeZone: string;
-  stories: Stories;
-  store: Store;
-  media: MediaLibrary;
-  publicUrl: string;
-  /** Where one-time links go when no mail is configured (the server log). */
-  deliverLink: (purpose: string, email: string, link: string) => void;
-}
-
-export interface AdminContext {
-  request: FastifyRequest;
-  reply: FastifyReply;
-  caller: CallerSession | null;
-  services: AdminServices;
-}
-
-export type Access = 'public' | 'signed-in' | Permission;
-
-export interface AdminRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  access: Access;
-  /** Requests per minute per client address, for routes that guess at secrets. */
-  ratePerMinute?: number;
-  handler(context: AdminContext): Promise<unknown>;
-}
-
-type Params = Record<string, string>;
-type Body = Record<string, unknown>;
-const params = (c: AdminContext) => c.request.params as Params;
-const body = (c: AdminContext): Body => {
-  const value = c.request.body;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ValidationError('send a JSON object');
-  return value as Body;
-};
-const query = (c: AdminContext) => c.request.query as Record<string, string | undefined>;
-const actor = (c: AdminContext) => c.caller!.actor;
-
-function integer(value: unknown, field: string): number {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValidationError(`${field} must be a whole number`, { field });
-  return n;
-}
+import { clearSessionCookie, setSessionCookie } from './session-guard.js';
 
 /** Starts a session for the credentials in `b`: the cookie, and the CSRF token the client must echo. */
 async function signIn(c: AdminContext, b: Body) {
@@ -69,7 +18,7 @@ async function signIn(c: AdminContext, b: Body) {
   return { user: signedIn.actor, csrfToken: signedIn.csrfToken };
 }
 
-export const adminRoutes: AdminRoute[] = [
+export const newsroomRoutes: AdminRoute[] = [
   {
     method: 'GET',
     url: '/setup',

@@ -21,7 +21,7 @@ import { parseXml } from './xml.js';
 export { detectFormat } from './detect.js';
 export { WireFormatError } from './errors.js';
 export type { ItemError, ParseLimits, ParsedDocument, WireFormat, WireImage, WireItem } from './types.js';
-export { wireFormats } from './types.js';
+export { defaultLimits, wireFormats } from './types.js';
 
 export function parseWireDocument(input: string | Uint8Array, limits: ParseLimits = {}): ParsedDocument {
   const max = resolveLimits(limits);

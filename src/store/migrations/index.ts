@@ -11,6 +11,7 @@ import { wireMigration } from './005-wire.js';
 import { relateQueueMigration } from './006-relate-queue.js';
 import { fingerprintsMigration } from './007-fingerprints.js';
 import { sourcesMigration } from './008-sources.js';
+import { wireDeskMigration } from './009-wire-desk.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '006-relate-queue': relateQueueMigration,
   '007-fingerprints': fingerprintsMigration,
   '008-sources': sourcesMigration,
+  '009-wire-desk': wireDeskMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
