@@ -3,11 +3,12 @@
  * as SHA-256), changing its settings and auto-publish rules, listing them with their health and queue, and
  * authenticating a push. Input from the CLI and the Admin API is checked here, with the field at fault named.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../domain/clock.js';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
+import { sequentialIds } from '../domain/ids.js';
 import { slugify } from '../domain/slug.js';
 import {
   DEFAULT_POLL_SECONDS,
@@ -32,10 +33,15 @@ export interface SourceOverview extends WireSource {
 }
 
 export class Sources {
+  /** Log lines made in the same instant still read in the order they were written. */
+  private readonly nextLogId: () => string;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.nextLogId = sequentialIds(clock);
+  }
 
   /**
    * Adds a source. A push source's token is returned here and kept nowhere else; polled sources get an
@@ -99,7 +105,7 @@ export class Sources {
   }
 
   log(sourceId: string, level: SourceLogEntry['level'], message: string): Promise<void> {
-    return this.store.sources.log(sourceId, { id: randomUUID(), at: this.clock.now().toISOString(), level, message });
+    return this.store.sources.log(sourceId, { id: this.nextLogId(), at: this.clock.now().toISOString(), level, message });
   }
 
   /** The source a push names, if `token` is its token; the same refusal whether the source or the token is wrong. */
