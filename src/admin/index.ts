@@ -6,27 +6,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Article, ArticleInput, ArticleStatus } from '../domain/article.js';
 import { prepareArticle } from '../newsroom/prepare-article.js';
 import { articleStatuses } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
-import { type SafeHtml, html } from '../domain/html.js';
+import type { SafeHtml } from '../domain/html.js';
 import { NewsdeskError } from '../domain/errors.js';
-import type { Accounts, Actor } from '../newsroom/accounts.js';
+import type { Accounts } from '../newsroom/accounts.js';
 import type { Boards } from '../newsroom/boards.js';
 import { EDITORS_PICKS, type Readership } from '../curation/index.js';
 import { formatStamp } from '../domain/edition.js';
 import { boardsPage } from './views/boards-page.js';
 import { renderDiffHtml } from '../newsroom/revision-diff.js';
-import { type Permission, can } from '../newsroom/roles.js';
+import { can } from '../newsroom/roles.js';
 import type { Stories } from '../newsroom/stories.js';
 import { mayEdit } from '../newsroom/workflow.js';
 import type { Store } from '../store/index.js';
 import { invitationPage, loginPage, resetPage, setupPage } from './views/account-pages.js';
 import { dashboardPage, peoplePage, storiesPage } from './views/desk-pages.js';
 import { editorPage, revisionsPage } from './views/editor-page.js';
-import { adminLayout } from './views/layout.js';
+import type { Sources } from '../ingest/sources.js';
+import type { WireDesk } from '../ingest/wire-desk.js';
+import { notFoundLike, pageGate } from './page-gate.js';
+import { wireDeskPages } from './wire-desk-pages.js';
 import { newStoryPage } from './views/new-story-page.js';
 
 export interface AdminOptions {
@@ -37,6 +40,8 @@ export interface AdminOptions {
   readership: Readership;
   stories: Stories;
   store: Store;
+  sources: Sources;
+  wireDesk: WireDesk;
   clock: Clock;
   timeZone: string;
 }
@@ -48,42 +53,14 @@ const assetFiles: Record<string, { file: string; type: string }> = {
   'admin.css': { file: path.join(repoRoot, 'src/admin/assets/admin.css'), type: 'text/css; charset=utf-8' },
 };
 
-/** What each signed-in page needs; the role matrix test walks this table. */
-export const pagePermissions = {
-  '/admin': 'story.read',
-  '/admin/stories': 'story.read',
-  '/admin/stories/new': 'story.create',
-  '/admin/stories/:id': 'story.read',
-  '/admin/stories/:id/revisions': 'story.read',
-  '/admin/stories/:id/preview': 'story.read',
-  '/admin/people': 'users.read',
-  '/admin/boards': 'story.read',
-} as const satisfies Record<string, Permission>;
+export { pagePermissions } from './page-gate.js';
 
 export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, options) => {
   const { accounts, boards, readership, stories, store, clock, timeZone, preview } = options;
 
-  const send = (reply: FastifyReply, title: string, body: SafeHtml, session: { actor: Actor; csrfToken: string } | null, status = 200) =>
-    reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(adminLayout({ title, body, actor: session?.actor ?? null, ...(session ? { csrfToken: session.csrfToken } : {}) }));
-
-  /** The signed-in session, or a redirect to setup or sign-in; a signed-in person without `permission` gets a 403 page. */
-  async function gate(request: FastifyRequest, reply: FastifyReply) {
-    const permission: Permission = pagePermissions[request.routeOptions.url as keyof typeof pagePermissions];
-    const session = await accounts.session(request.cookies.nd_session);
-    if (!session) {
-      await reply.redirect((await accounts.needsSetup()) ? '/admin/setup' : '/admin/login', 303);
-      return null;
-    }
-    if (!can(session.actor.role, permission)) {
-      await send(reply, 'Not allowed', forbiddenBody(), session, 403);
-      return null;
-    }
-    return session;
-  }
+  const pages = pageGate(accounts);
+  const { send, gate } = pages;
+  wireDeskPages(app, { sources: options.sources, wireDesk: options.wireDesk, store, timeZone, pages });
 
   app.get('/admin', async (request, reply) => {
     const session = await gate(request, reply);
@@ -248,15 +225,6 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
   }
 };
 
-function forbiddenBody(): SafeHtml {
-  return notFoundLike('Not allowed', 'Your role does not give access to this page.');
-}
-
 function notFoundBody(): SafeHtml {
   return notFoundLike('Not found', 'There is no story at this address.');
-}
-
-
-function notFoundLike(title: string, text: string): SafeHtml {
-  return html`<section class="card narrow"><h1>${title}</h1><p>${text}</p><p><a href="/admin">Back to the dashboard</a></p></section>`;
 }

@@ -3,19 +3,20 @@ import type { ImportProgress } from '../ingest/importer.js';
 import type { Config } from '../server/config.js';
 import { openServices } from './open.js';
 
-export async function importCommand(config: Config, paths: string[], options: { section: string }): Promise<void> {
+export async function importCommand(config: Config, paths: string[], options: { section: string; source?: string }): Promise<void> {
   const services = await openServices(config);
   const { importer } = services;
   const progress = progressReporter();
   try {
+    const source = options.source ? await services.sources.get(options.source) : null;
     const started = Date.now();
-    const summary = await importer.importFiles(paths, { defaults: { section: options.section }, onProgress: progress.update });
+    const summary = await importer.importFiles(paths, { defaults: { section: options.section }, source, onProgress: progress.update });
     progress.stop();
     for (const r of summary.rejected) console.error(`${r.file}${r.item ? ` item ${r.item}` : r.line ? `:${r.line}` : ''}: ${r.message}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `Imported in ${seconds}s: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-        `${summary.duplicate} duplicate, ${summary.rejected.length} rejected.`,
+        `${summary.duplicate} duplicate, ${summary.queued ? `${summary.queued} queued, ` : ''}${summary.rejected.length} rejected.`,
     );
   } finally {
     progress.stop();

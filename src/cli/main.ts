@@ -8,7 +8,7 @@ import { configFromEnv, parsePort } from '../server/config.js';
 import { importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { serveCommand } from './serve-command.js';
-import { sourceAddCommand } from './source-command.js';
+import { type SourceAddOptions, sourceAddCommand, sourceListCommand } from './source-command.js';
 import { userAddCommand, userResetLinkCommand } from './user-command.js';
 
 const program = new Command()
@@ -53,7 +53,8 @@ program
   )
   .argument('<path...>', 'files to import')
   .option('--section <name>', 'section for records that name none', 'News')
-  .action((paths: string[], options: { section: string }) => importCommand(configFromEnv(), paths, options));
+  .option('--source <id>', 'import wire documents as if this source had sent them: its section, credit, trust and rules')
+  .action((paths: string[], options: { section: string; source?: string }) => importCommand(configFromEnv(), paths, options));
 
 const user = program.command('user').description('manage newsroom accounts');
 user
@@ -70,15 +71,23 @@ user
   .argument('<email>', 'the account\'s email address')
   .action((email: string) => userResetLinkCommand(configFromEnv(), email));
 
-program
-  .command('source')
-  .description('manage wire sources that push documents to POST /api/v1/ingest/:source')
+const source = program.command('source').description('manage wire sources: agencies and partners that push to Newsdesk or are polled');
+source
   .command('add')
-  .description('add a source and print its push token (shown once)')
-  .requiredOption('--name <name>', 'the agency or partner, e.g. Xinhua; also its credit line')
+  .description('add a source; a pushing source gets its push token (shown once), a feed or folder is polled by serve')
+  .requiredOption('--name <name>', 'the agency or partner, e.g. Xinhua')
   .requiredOption('--section <section>', 'section for its stories')
-  .option('--trust <trust>', 'publish (at once) or queue (as drafts for editors)', 'publish')
-  .action((options: { name: string; section: string; trust: string }) => sourceAddCommand(configFromEnv(), options));
+  .option('--trust <trust>', 'publish (at once) or queue (in the wire queue, for editors)', 'publish')
+  .option('--url <url>', 'poll this feed URL (RSS, Atom, JSON Feed, ninjs, NewsML-G2, NITF) instead of taking pushes')
+  .option('--dir <folder>', 'poll this drop folder for new files instead of taking pushes')
+  .option('--interval <seconds>', 'how often to poll (default 300)')
+  .option('--credit <credit>', 'credit line for stories naming no agency, e.g. Xinhua for "(Xinhua)" (default: the name)')
+  .option('--format <format>', 'refuse documents in any other format: rss, rdf, atom, jsonfeed, ninjs, newsml-g2 or nitf')
+  .action((options: SourceAddOptions) => sourceAddCommand(configFromEnv(), options));
+source
+  .command('list')
+  .description('list sources with their health and how many items wait in the queue')
+  .action(() => sourceListCommand(configFromEnv()));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof NewsdeskError) console.error(`newsdesk: ${error.message} (${error.code})`);

@@ -12,9 +12,10 @@ import { NewsdeskError } from '../domain/errors.js';
 import { stripTags } from '../domain/sanitize.js';
 import type { Curation } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
+import type { Transaction } from 'kysely';
 import type { ArticleInput } from '../domain/article.js';
 import type { WireSource } from '../domain/wire-source.js';
-import type { ArticleWrite, Store } from '../store/index.js';
+import type { ArticleWrite, Database, DuplicateCopy, Store } from '../store/index.js';
 import { routeItem } from './auto-publish.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
 import { type ParsedDocument, WireFormatError, detectFormat, parseWireDocument } from './formats/index.js';
@@ -205,19 +206,24 @@ export class Importer {
         summary.unchanged++;
         continue;
       }
-      if (!article && inQueue?.item === JSON.stringify(p.input)) {
-        summary.unchanged++;
-        continue;
-      }
       // A new version of a story already in keeps what editors decided about it: its state, section and times.
       const articleInput = article
         ? { ...p.input, status: article.status, section: article.section, publishedAt: article.publishedAt, scheduledAt: article.scheduledAt }
         : p.input;
+      let write: ArticleWrite;
       try {
-        prepared.push({ ...p, input: articleInput, write: this.publisher.prepare(articleInput) });
+        write = this.publisher.prepare(articleInput);
       } catch (error) {
         reject(p.item, error);
+        continue;
       }
+      // What the queue keeps is the story with its body already sanitized, so it can be shown as it is.
+      const input = article ? articleInput : { ...articleInput, bodyHtml: write.bodyHtml };
+      if (!article && inQueue?.item === JSON.stringify(input)) {
+        summary.unchanged++;
+        continue;
+      }
+      prepared.push({ ...p, input, write });
     }
     if (!prepared.length) return;
     const receivedAt = this.clock.now().toISOString();
@@ -246,13 +252,7 @@ export class Importer {
     if (toWrite.length) {
       const { outcomes } = await this.publisher.writeBatch(
         toWrite.map((p) => p.write),
-        {
-          alongside: async (trx, i) => {
-            const { write, guid, version, print } = toWrite[i]!;
-            await this.store.wire.record(trx, { articleId: write.id, guid, version, format: document.format, receivedAt });
-            await this.store.fingerprints.put(trx, { articleId: write.id, simhash: print.simhash.toString(), bands: print.bands });
-          },
-        },
+        { alongside: (trx) => this.recordWireItems(trx, toWrite, document.format, receivedAt) },
       );
       for (const outcome of outcomes) summary[outcome]++;
     }
@@ -303,41 +303,69 @@ export class Importer {
   /**
    * Fingerprints the items and folds each new one that is a near-duplicate of a story already in (or of an earlier
    * item of this document) into that story as "also from …", rather than publishing the same story twice. New
-   * versions of items already in are never folded: they are the same story by identity.
+   * versions of items already in are never folded: they are the same story by identity. Copies of stories already
+   * in are recorded at once; each kept item carries the copies of it found in this document (`copies`), for the
+   * caller to record with it once it is written.
    */
   private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
     items: T[],
     known: ReadonlySet<string>,
     receivedAt: string,
     summary: ImportSummary,
-  ): Promise<(T & { print: Fingerprint })[]> {
-    const kept: (T & { print: Fingerprint })[] = [];
-    for (const item of items) {
-      const print = fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`);
-      if (!known.has(item.write.id)) {
-        const at = Date.parse(item.write.updatedAt);
-        const window = [new Date(at - DUPLICATE_WINDOW_MS).toISOString(), new Date(at + DUPLICATE_WINDOW_MS).toISOString()] as const;
-        const stored = (await this.store.fingerprints.candidates(print.bands, ...window)).map((c) => ({
-          articleId: c.articleId,
-          print: { simhash: BigInt(c.simhash), bands: c.bands },
-        }));
-        const earlier = kept.filter((k) => !known.has(k.write.id)).map((k) => ({ articleId: k.write.id, print: k.print }));
-        const original = [...stored, ...earlier].find((c) => c.articleId !== item.write.id && isNearDuplicate(c.print, print));
+  ): Promise<(T & { print: Fingerprint; copies: DuplicateCopy[] })[]> {
+    const printed = items.map((item) => ({
+      ...item,
+      print: fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`),
+      copies: [] as DuplicateCopy[],
+    }));
+    const fresh = printed.filter((item) => !known.has(item.write.id));
+    const stored = await this.store.fingerprints.candidatesForAll(
+      fresh.map(({ write, print }) => {
+        const at = Date.parse(write.updatedAt);
+        return { bands: print.bands, from: new Date(at - DUPLICATE_WINDOW_MS).toISOString(), to: new Date(at + DUPLICATE_WINDOW_MS).toISOString() };
+      }),
+    );
+    const storedFor = new Map(fresh.map((item, i) => [item, stored[i]!]));
+    const copiesOfStored: DuplicateCopy[] = [];
+    // Where a copy goes: onto the kept item it copies (recorded once that is written), or at once for a stored story.
+    const earlier = new BandIndex<{ articleId: string; print: Fingerprint; copies: DuplicateCopy[] }>();
+    const kept: typeof printed = [];
+    for (const item of printed) {
+      const { write, print } = item;
+      const candidates = storedFor.get(item);
+      if (candidates) {
+        const others = [
+          ...candidates.map((c) => ({ articleId: c.articleId, print: { simhash: BigInt(c.simhash), bands: c.bands }, copies: copiesOfStored })),
+          ...earlier.sharing(print.bands),
+        ];
+        const original = others.find((c) => c.articleId !== write.id && isNearDuplicate(c.print, print));
         if (original) {
-          await this.store.fingerprints.addDuplicate({
-            articleId: original.articleId,
-            guid: item.guid,
-            source: item.write.source,
-            headline: item.write.headline,
-            receivedAt,
-          });
+          const copy = { articleId: original.articleId, guid: item.guid, source: write.source, headline: write.headline, receivedAt };
+          original.copies.push(copy);
           summary.duplicate++;
           continue;
         }
+        earlier.add(print.bands, { articleId: write.id, print, copies: item.copies });
       }
-      kept.push({ ...item, print });
+      kept.push(item);
     }
+    if (copiesOfStored.length) await this.store.transaction((trx) => this.store.fingerprints.addDuplicates(trx, copiesOfStored));
     return kept;
+  }
+
+  /** What a wire batch writes beside its stories: each item's wire identity and fingerprint, and the copies folded. */
+  private async recordWireItems(
+    trx: Transaction<Database>,
+    items: { write: ArticleWrite; guid: string; version: number | null; print: Fingerprint; copies: DuplicateCopy[] }[],
+    format: string,
+    receivedAt: string,
+  ) {
+    for (const { write, guid, version } of items) await this.store.wire.record(trx, { articleId: write.id, guid, version, format, receivedAt });
+    await this.store.fingerprints.putAll(
+      trx,
+      items.map(({ write, print }) => ({ articleId: write.id, simhash: print.simhash.toString(), bands: print.bands })),
+    );
+    await this.store.fingerprints.addDuplicates(trx, items.flatMap((item) => item.copies));
   }
 
   /**
@@ -388,6 +416,26 @@ async function isJsonLines(file: string): Promise<boolean> {
     return rest.length > 0 || detectFormat(firstLine) === null;
   } finally {
     await handle.close();
+  }
+}
+
+/** Entries by band key, so an item is compared only with earlier ones it shares a key with (in the order added). */
+class BandIndex<T> {
+  private readonly entries: T[] = [];
+  private readonly byBand = new Map<string, number[]>();
+
+  add(bands: string[], entry: T): void {
+    const at = this.entries.push(entry) - 1;
+    for (const band of bands) {
+      const list = this.byBand.get(band);
+      if (list) list.push(at);
+      else this.byBand.set(band, [at]);
+    }
+  }
+
+  sharing(bands: string[]): T[] {
+    const at = new Set(bands.flatMap((band) => this.byBand.get(band) ?? []));
+    return [...at].sort((a, b) => a - b).map((i) => this.entries[i]!);
   }
 }
 

@@ -134,6 +134,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     readership: services.readership,
     stories,
     store,
+    sources: services.sources,
+    wireDesk: services.wireDesk,
     clock,
     timeZone: edition.timeZone,
   });

@@ -36,7 +36,7 @@ describe('newsdesk command', () => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
   });
 
-  it.each([[[]], [['serve']], [['migrate']], [['import']], [['user', 'add']], [['user', 'reset-link']], [['source', 'add']]])('explains itself with --help %j', async (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['import']], [['user', 'add']], [['user', 'reset-link']], [['source', 'add']], [['source', 'list']]])('explains itself with --help %j', async (args) => {
     const { code, stdout } = await newsdesk([...args, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: newsdesk/);
@@ -44,7 +44,7 @@ describe('newsdesk command', () => {
 
   it('migrates, then reports the schema is up to date', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };
-    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints, 008-sources \(sqlite\)/);
+    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints, 008-sources, 009-wire-desk \(sqlite\)/);
     expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Schema is up to date/);
   });
 
@@ -81,6 +81,46 @@ describe('newsdesk command', () => {
     );
     const again = await newsdesk(['source', 'add', '--name', 'Xinhua', '--section', 'World'], env);
     expect([again.code, again.stderr.includes('a source xinhua already exists')]).toEqual([1, true]);
+  });
+
+  it('adds a drop-folder source that queues, imports as that source, and lists sources with their queues', async () => {
+    const env = { NEWSDESK_DATA: tempDataDir() };
+    const folder = tempDataDir();
+    const added = await newsdesk(['source', 'add', '--name', 'Partner Wire', '--section', 'Business', '--trust', 'queue', '--dir', folder, '--interval', '60'], env);
+    expect(added.stdout).toBe(`Added source partner-wire (queue, section Business).\nPolls ${folder} every 60 s while newsdesk serve runs.\n`);
+    const both = await newsdesk(['source', 'add', '--name', 'Both', '--section', 'World', '--url', 'http://127.0.0.1/feed', '--dir', folder], env);
+    expect([both.code, both.stderr]).toEqual([1, 'newsdesk: give --url or --dir, not both (NEWSDESK_ERR_VALIDATION)\n']);
+    const feed = tempFile('partner.json', JSON.stringify({ uri: 'urn:partner:cli-1', type: 'text', headline: 'Queued from the command line', body_html: '<p>Text.</p>' }));
+    const imported = await newsdesk(['import', '--source', 'partner-wire', feed], env);
+    expect(imported.stdout).toMatch(/: 0 added, 0 updated, 0 unchanged, 0 duplicate, 1 queued, 0 rejected\.\n$/);
+    const listed = await newsdesk(['source', 'list'], env);
+    expect(listed.stdout).toBe(`partner-wire\tqueue\tBusiness\tfolder ${folder} · not checked yet · 1 waiting\n`);
+    const unknown = await newsdesk(['import', '--source', 'nobody', feed], env);
+    expect([unknown.code, unknown.stderr]).toEqual([1, 'newsdesk: no source nobody (NEWSDESK_ERR_NOT_FOUND)\n']);
+  });
+
+  it('polls a drop folder while serving', async () => {
+    const env = { NEWSDESK_DATA: tempDataDir() };
+    const folder = tempDataDir();
+    await newsdesk(['source', 'add', '--name', 'Drop Agency', '--section', 'World', '--dir', folder], env);
+    fs.writeFileSync(path.join(folder, 'story.json'), JSON.stringify({ uri: 'urn:drop:serve-1', type: 'text', headline: 'Dropped while serving', body_html: '<p>Text.</p>' }));
+    const port = await freePort();
+    const child = spawn(process.execPath, [...entry, 'serve', '--port', String(port)], { env: { ...process.env, ...env, HOST: '127.0.0.1' } });
+    children.push(child);
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Newsdesk is running at')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    });
+    // The poller's first pass runs before the server says it is listening.
+    const list = (await (await fetch(`http://127.0.0.1:${port}/api/v1/articles`)).json()) as { items: { headline: string }[] };
+    expect(list.items.map((i) => i.headline)).toEqual(['Dropped while serving']);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('refuses a malformed NEWSDESK_NOW with a clear message', async () => {

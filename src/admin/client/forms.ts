@@ -36,6 +36,35 @@ export function serializeForm(form: HTMLFormElement): Record<string, unknown> {
     }
     out[name] = valueOf(element);
   }
+  return nestFields(out);
+}
+
+/**
+ * Dotted names build lists of objects: `rules.0.section` and `rules.0.keywords` become `rules: [{section, keywords}]`.
+ * A row left entirely blank is no row, so a form can offer an empty row for adding one.
+ */
+export function nestFields(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const lists = new Map<string, Map<number, Record<string, unknown>>>();
+  for (const [name, value] of Object.entries(flat)) {
+    const match = /^([^.]+)\.(\d+)\.([^.]+)$/.exec(name);
+    if (!match) {
+      out[name] = value;
+      continue;
+    }
+    const [, list, index, field] = match as unknown as [string, string, string, string];
+    const rows = lists.get(list) ?? new Map<number, Record<string, unknown>>();
+    lists.set(list, rows);
+    const row = rows.get(Number(index)) ?? {};
+    rows.set(Number(index), row);
+    row[field] = value;
+  }
+  for (const [list, rows] of lists) {
+    out[list] = [...rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, row]) => row)
+      .filter((row) => Object.values(row).some((v) => v !== '' && v !== null && v !== false));
+  }
   return out;
 }
 
@@ -137,6 +166,20 @@ function showLink(slot: HTMLElement, link: string, expiresAt: unknown): void {
   }
 }
 
+/** A secret the server shows once (a source's push token), with where it is used; the page stays until it is copied. */
+function showToken(slot: HTMLElement, token: string, pushUrl: string): void {
+  slot.replaceChildren();
+  slot.hidden = false;
+  const code = document.createElement('code');
+  code.textContent = token;
+  slot.append('Push token, shown only now: ', code);
+  if (pushUrl) {
+    const url = document.createElement('code');
+    url.textContent = pushUrl;
+    slot.append(' — send documents to ', url, ' with Authorization: Bearer and this token.');
+  }
+}
+
 function showMessage(slot: HTMLElement, message: string): void {
   slot.replaceChildren(message);
   slot.hidden = false;
@@ -174,6 +217,10 @@ function succeed({ status, data, redirect, resultIn }: Outcome): void {
   const reply = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   if (typeof reply.link === 'string' && reply.link) {
     showLink(resultSlot(resultIn), reply.link, reply.expiresAt);
+    return;
+  }
+  if (typeof reply.token === 'string' && reply.token) {
+    showToken(resultSlot(resultIn), reply.token, typeof reply.pushUrl === 'string' ? reply.pushUrl : '');
     return;
   }
   if (redirect) {

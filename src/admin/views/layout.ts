@@ -33,6 +33,8 @@ ${page.csrfToken ? html`<meta name="csrf-token" content="${page.csrfToken}">` : 
       <li><a href="/admin/stories">Stories</a></li>
       <li><a href="/admin/stories/new">New story</a></li>
       <li><a href="/admin/boards">Boards</a></li>
+      <li><a href="/admin/wire">Wire</a></li>
+      <li><a href="/admin/sources">Sources</a></li>
       ${can(actor.role, 'users.read') ? html`<li><a href="/admin/people">People</a></li>` : ''}
       <li><a href="/" target="_blank" rel="noopener">View site</a></li>
     </ul>
