@@ -1,16 +1,17 @@
 /**
  * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH]`.
  *
- * Imports a JSON Lines corpus (Reuters-21578 by default) as a wire feed with the project's own `Importer` into an
- * EMPTY store, then imports the same file again into the same store (nothing changed: the de-duplication path):
+ * Turns a JSON Lines corpus (Reuters-21578 by default) into a wire feed (JSON Feed 1.1 documents of 500 items, in the
+ * run's temp folder, not timed) and imports it with the project's own `Importer` into an EMPTY store, then imports
+ * the same documents again into the same store (nothing changed: the de-duplication path):
  *
  * - SQLite: a new file in a fresh temp folder (WAL, synchronous=FULL, exactly as `openStore` configures it).
  * - PostgreSQL: `postgres://postgres@127.0.0.1:5432/test` (NEWSDESK_TEST_POSTGRES_URL overrides), in a schema
  *   created for this run and dropped afterwards, as the store tests do (test/support/engines.ts).
  *
  * The clock is pinned to 1987-03-11T18:00:00Z. The importer's progress phases time the two halves of an import:
- * writing (parse, sanitize, dedup by id, index terms; one transaction per 500 records) until the last `reading`
- * event, relating from then until `importFiles` returns. Temp folders and schemas are removed on exit, on error and
+ * writing (parse, sanitize, wire identity, near-duplicate check, index terms; one transaction per document) until
+ * the last `reading` event, relating from then until `importFiles` returns. Temp folders and schemas are removed on exit, on error and
  * on Ctrl-C. Only loopback databases are used. See bench/README.md.
  */
 import fs from 'node:fs';
@@ -18,15 +19,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fixedClock } from '../src/domain/clock.js';
-import { type ImportSummary, IMPORT_BATCH_SIZE, Importer } from '../src/ingest/importer.js';
+import { type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
-import { firstRecords, progressPrinter } from './corpus.js';
+import { progressPrinter, writeJsonFeeds } from './corpus.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -34,6 +34,8 @@ const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/reuters21578/part
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const NOW = new Date('1987-03-11T18:00:00Z');
 const DEFAULT_TIMEOUT_S = 3_600;
+/** Items per feed document: a large agency feed page, and the importer's transaction size for documents. */
+const ITEMS_PER_DOCUMENT = 500;
 const PG_CONNECT_TIMEOUT_MS = 5_000;
 /** How long cleanup after Ctrl-C or the time limit may take before the process exits anyway. */
 const CLEANUP_TIMEOUT_MS = 15_000;
@@ -57,7 +59,7 @@ function usage(): string {
 
   --engine E      sqlite, postgres or both (default both)
   --limit N       import only the first N records of the corpus (default: all)
-  --corpus PATH   JSON Lines corpus (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
+  --corpus PATH   JSON Lines corpus, imported as JSON Feed documents (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
   --timeout S     give up (and clean up) after S seconds in all (default ${DEFAULT_TIMEOUT_S})
   -h, --help      this text
 
@@ -257,7 +259,7 @@ function cpuMicros(): number {
   return usage.user + usage.system;
 }
 
-async function timedImport(engine: OpenEngine, file: string, label: string): Promise<Timed> {
+async function timedImport(engine: OpenEngine, files: string[], label: string): Promise<Timed> {
   const services = createServices(engine.store, fixedClock(NOW), engine.dataDir);
   const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
   const print = progressPrinter(label);
@@ -268,7 +270,7 @@ async function timedImport(engine: OpenEngine, file: string, label: string): Pro
 
   const cpuStart = cpuMicros();
   const started = performance.now();
-  const summary = await importer.importFiles([file], {
+  const summary = await importer.importFiles(files, {
     defaults: { section: 'News' },
     onProgress: (p) => {
       if (p.phase === 'reading') {
@@ -290,7 +292,7 @@ async function timedImport(engine: OpenEngine, file: string, label: string): Pro
   const relatingMs = ended - writingEnd;
   return {
     summary,
-    records: summary.added + summary.updated + summary.unchanged + summary.rejected.length,
+    records: summary.added + summary.updated + summary.unchanged + summary.duplicate + summary.rejected.length,
     totalSeconds: (ended - started) / 1000,
     writingSeconds: writingMs / 1000,
     relatingSeconds: relatingMs / 1000,
@@ -312,11 +314,13 @@ function counts(summary: ImportSummary, order: (keyof Omit<ImportSummary, 'rejec
 }
 
 function printRejections(summary: ImportSummary): void {
-  for (const r of summary.rejected.slice(0, 5)) console.log(`  rejected ${path.basename(r.file)}:${r.line}: ${r.message}`);
+  for (const r of summary.rejected.slice(0, 5)) {
+    console.log(`  rejected ${path.basename(r.file)}${r.item ? ` item ${r.item}` : `:${r.line}`}: ${r.message}`);
+  }
   if (summary.rejected.length > 5) console.log(`  … and ${summary.rejected.length - 5} more rejected`);
 }
 
-async function benchmarkEngine(name: EngineName, file: string, runDir: string): Promise<void> {
+async function benchmarkEngine(name: EngineName, files: string[], runDir: string): Promise<void> {
   const engine = name === 'sqlite' ? openSqliteEngine(runDir) : await openPostgresEngine(runDir);
   try {
     await engine.store.migrate();
@@ -324,13 +328,13 @@ async function benchmarkEngine(name: EngineName, file: string, runDir: string): 
     if (before !== 0) throw new Error(`${name}: the new store already holds ${before} stories`);
     console.log(`${name}: empty store at ${engine.where}`);
 
-    const first = await timedImport(engine, file, name);
+    const first = await timedImport(engine, files, name);
     const published = await engine.store.articles.countPublished();
     const stillQueued = (await engine.store.related.queued(1)).length;
     console.log(
-      `${name}: ${counts(first.summary, ['added', 'updated', 'unchanged'])} in ${first.totalSeconds.toFixed(1)} s: ` +
+      `${name}: ${counts(first.summary, ['added', 'updated', 'unchanged', 'duplicate'])} in ${first.totalSeconds.toFixed(1)} s: ` +
         `${rate(first.records, first.totalSeconds)} items/s overall; ` +
-        `writing (parse, sanitize, dedup by id, index terms) ${first.writingSeconds.toFixed(1)} s = ` +
+        `writing (parse, sanitize, wire identity, near-duplicates, index terms) ${first.writingSeconds.toFixed(1)} s = ` +
         `${rate(first.records, first.writingSeconds)} items/s; ` +
         `relating ${first.relatingSeconds.toFixed(1)} s = ${rate(first.related, first.relatingSeconds)} items/s`,
     );
@@ -341,9 +345,9 @@ async function benchmarkEngine(name: EngineName, file: string, runDir: string): 
     );
     printRejections(first.summary);
 
-    const again = await timedImport(engine, file, `${name} re-import`);
+    const again = await timedImport(engine, files, `${name} re-import`);
     console.log(
-      `${name} re-import: ${counts(again.summary, ['unchanged', 'added', 'updated'])} in ${again.totalSeconds.toFixed(1)} s = ` +
+      `${name} re-import: ${counts(again.summary, ['unchanged', 'added', 'updated', 'duplicate'])} in ${again.totalSeconds.toFixed(1)} s = ` +
         `${rate(again.records, again.totalSeconds)} items/s`,
     );
     if (again.summary.added || again.summary.updated || again.related) {
@@ -356,14 +360,6 @@ async function benchmarkEngine(name: EngineName, file: string, runDir: string): 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-
-async function countRecords(file: string): Promise<number> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let records = 0;
-  for await (const line of lines) if (line.trim()) records++;
-  return records;
-}
 
 /** The file system `dir` lives on (from /proc/mounts; Linux only), since fsync cost depends on it. */
 function fileSystemOf(dir: string): string {
@@ -432,24 +428,18 @@ async function main(): Promise<void> {
       console.log(`postgres: PostgreSQL ${row?.server_version ?? '?'} at ${redact(postgresUrl())}, a fresh schema for the run`);
     }
 
-    let file = corpus;
-    let records: number;
-    if (limit !== null) {
-      file = path.join(runDir, 'corpus.jsonl');
-      records = await firstRecords(corpus, limit, file);
-    } else {
-      records = await countRecords(corpus);
-    }
-    const size = fs.statSync(file).size;
+    const feedDir = fs.mkdtempSync(path.join(runDir, 'feed-'));
+    const feed = await writeJsonFeeds(corpus, feedDir, limit, ITEMS_PER_DOCUMENT);
     console.log(
       `corpus: ${path.relative(process.cwd(), corpus) || corpus}${limit !== null ? ` (first ${limit} records)` : ''}: ` +
-        `${records} records, ${(size / 1024 / 1024).toFixed(1)} MiB; batches of ${IMPORT_BATCH_SIZE}; clock pinned to ${NOW.toISOString()}`,
+        `${feed.records} records as ${feed.files.length} JSON Feed documents of up to ${ITEMS_PER_DOCUMENT} items, ` +
+        `${(feed.bytes / 1024 / 1024).toFixed(1)} MiB; clock pinned to ${NOW.toISOString()}`,
     );
     console.log('');
 
     for (const name of engines) {
       if (aborting) break;
-      await benchmarkEngine(name, file, runDir);
+      await benchmarkEngine(name, feed.files, runDir);
       console.log('');
     }
   } finally {

@@ -12,7 +12,11 @@ import { prepareArticle } from './prepare-article.js';
 
 export interface WriteOptions {
   authorId?: string | null;
-  alongside?: (trx: Transaction<Database>, index: number) => Promise<void>;
+  /**
+   * Writes what belongs with the stories (an importer's record of where each came from) in the batch's
+   * transaction, once, after all of them are written: one multi-row statement rather than one per story.
+   */
+  alongside?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 export interface BatchResult {
@@ -34,17 +38,14 @@ export class Publisher {
   }
 
   /**
-   * Writes prepared stories in one transaction: all land or none do. `alongside` writes what belongs with each
-   * story (an importer's record of where it came from) in the same transaction. Does not refresh curation.
+   * Writes prepared stories in one transaction: all land or none do. `alongside` writes what belongs with them in
+   * the same transaction. Does not refresh curation.
    */
   async writeBatch(writes: ArticleWrite[], options: WriteOptions = {}): Promise<BatchResult> {
     const context = { now: this.clock.now().toISOString(), authorId: options.authorId ?? null };
     const outcomes = await this.store.transaction(async (trx) => {
-      const results: SaveOutcome[] = [];
-      for (const [i, write] of writes.entries()) {
-        results.push(await this.store.articles.saveIn(trx, write, context));
-        await options.alongside?.(trx, i);
-      }
+      const results = await this.store.articles.saveAll(trx, writes, context);
+      await options.alongside?.(trx);
       return results;
     });
     const changedIds = writes.filter((_, i) => outcomes[i] !== 'unchanged').map((w) => w.id);

@@ -1,10 +1,11 @@
 /** Articles: the transactional write of a story with its taxonomy, revision and terms, and every read by key or list. */
 import { createHash } from 'node:crypto';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Article, ArticleStatus, ArticleSummary, Image } from '../domain/article.js';
 import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
-import type { Database } from './schema.js';
+import { chunks, rowChunks } from './chunks.js';
+import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
 
@@ -80,151 +81,194 @@ export class ArticleRepository {
     private readonly taxonomy: TaxonomyRepository,
   ) {}
 
-  /** Writes one story in its own transaction; see `saveIn` for the steps. */
+  /** Writes one story in its own transaction; see `saveAll` for the steps. */
   async save(write: ArticleWrite, context: SaveContext): Promise<SaveOutcome> {
     return this.db.transaction().execute((trx) => this.saveIn(trx, write, context));
   }
 
-  /**
-   * Inserts or updates a story inside `trx`: identical content changes nothing; changed content becomes the next
-   * revision, keeps the article's slug (its URL is permanent) and re-indexes its terms.
-   */
+  /** Writes one story inside `trx`; see `saveAll`. */
   async saveIn(trx: Transaction<Database>, write: ArticleWrite, context: SaveContext): Promise<SaveOutcome> {
+    return (await this.saveAll(trx, [write], context))[0]!;
+  }
+
+  /**
+   * Inserts or updates stories inside `trx`, with a few multi-row statements for the whole batch: identical
+   * content changes nothing; changed content becomes the next revision, keeps the article's slug (its URL is
+   * permanent) and re-indexes its terms; every change is queued for relating in the same transaction. A story
+   * that comes twice is written as if one after the other: the later copy is an update of the earlier.
+   */
+  async saveAll(trx: Transaction<Database>, writes: ArticleWrite[], context: SaveContext): Promise<SaveOutcome[]> {
+    const outcomes: SaveOutcome[] = new Array(writes.length);
+    for (const round of roundsOfDistinctIds(writes)) {
+      const results = await this.saveDistinct(trx, round.map((i) => writes[i]!), context);
+      round.forEach((i, k) => (outcomes[i] = results[k]!));
+    }
+    return outcomes;
+  }
+
+  private async saveDistinct(trx: Transaction<Database>, writes: ArticleWrite[], context: SaveContext): Promise<SaveOutcome[]> {
     const { now } = context;
-    const contentHash = hashContent(write);
-    const existing = await trx
-      .selectFrom('article')
-      .select(['slug', 'revision', 'content_hash', 'first_published_at', 'created_at'])
-      .where('id', '=', write.id)
-      .executeTakeFirst();
-    if (context.expectedRevision !== undefined && (existing?.revision ?? 0) !== context.expectedRevision) {
-      throw new ConflictError('the story changed since it was read', { currentRevision: existing?.revision ?? 0 });
+    const authorId = context.authorId ?? null;
+    const existing = new Map<string, ExistingArticle>();
+    for (const ids of chunks(writes.map((w) => w.id), ID_CHUNK)) {
+      const rows = await trx
+        .selectFrom('article')
+        .select(['id', 'slug', 'revision', 'content_hash', 'first_published_at'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const row of rows) existing.set(row.id, row);
     }
-    if (existing?.content_hash === contentHash) return 'unchanged';
-
-    const sectionId = await this.taxonomy.ensureSection(trx, write.section);
-    const sourceId = write.source ? await this.taxonomy.ensureSource(trx, write.source) : null;
-    const imageId = write.image ? await this.taxonomy.ensureImage(trx, write.image) : null;
-    const revision = (existing?.revision ?? 0) + 1;
-    const firstPublishedAt =
-      existing?.first_published_at ?? (write.status === 'published' ? write.publishedAt : null);
-    const row = {
-      headline: write.headline,
-      standfirst: write.standfirst,
-      body_html: write.bodyHtml,
-      dateline: write.dateline,
-      byline: write.byline,
-      source_id: sourceId,
-      section_id: sectionId,
-      image_id: imageId,
-      language: write.language,
-      status: write.status,
-      priority: write.priority,
-      first_published_at: firstPublishedAt,
-      published_at: write.publishedAt,
-      updated_at: write.updatedAt,
-      revision,
-      content_hash: contentHash,
-      scheduled_at: write.scheduledAt,
-      embargo_until: write.embargoUntil,
-    };
-
-    if (existing) {
-      // Compare-and-set on the revision, so two writers racing from the same revision cannot both win.
-      const result = await trx
-        .updateTable('article')
-        .set(row)
-        .where('id', '=', write.id)
-        .where('revision', '=', existing.revision)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
-        throw new ConflictError('the story changed while it was being saved', { currentRevision: existing.revision + 1 });
+    const hashes = writes.map(hashContent);
+    const outcomes = writes.map((write, i): SaveOutcome => {
+      const stored = existing.get(write.id);
+      if (context.expectedRevision !== undefined && (stored?.revision ?? 0) !== context.expectedRevision) {
+        throw new ConflictError('the story changed since it was read', { currentRevision: stored?.revision ?? 0 });
       }
-      await trx.deleteFrom('article_topic').where('article_id', '=', write.id).execute();
-      await trx.deleteFrom('article_author').where('article_id', '=', write.id).execute();
-      await this.removeTerms(trx, write.id);
-    } else {
-      const slug = await this.uniqueSlug(trx, slugify(write.headline) || 'story');
-      await trx
-        .insertInto('article')
-        .values({ id: write.id, slug, created_at: now, created_by: context.authorId ?? null, ...row })
-        .execute();
+      if (stored?.content_hash === hashes[i]) return 'unchanged';
+      return stored ? 'updated' : 'added';
+    });
+    const changed = writes.flatMap((write, i) => (outcomes[i] === 'unchanged' ? [] : [{ write, hash: hashes[i]!, stored: existing.get(write.id) }]));
+    if (!changed.length) return outcomes;
+
+    const sectionIds = new Map<string, string>();
+    const sourceIds = new Map<string, string>();
+    for (const { write } of changed) {
+      if (!sectionIds.has(write.section)) sectionIds.set(write.section, await this.taxonomy.ensureSection(trx, write.section));
+      if (write.source && !sourceIds.has(write.source)) sourceIds.set(write.source, await this.taxonomy.ensureSource(trx, write.source));
+    }
+    const rows: ArticleRow[] = [];
+    for (const { write, hash, stored } of changed) {
+      rows.push({
+        headline: write.headline,
+        standfirst: write.standfirst,
+        body_html: write.bodyHtml,
+        dateline: write.dateline,
+        byline: write.byline,
+        source_id: write.source ? sourceIds.get(write.source)! : null,
+        section_id: sectionIds.get(write.section)!,
+        image_id: write.image ? await this.taxonomy.ensureImage(trx, write.image) : null,
+        language: write.language,
+        status: write.status,
+        priority: write.priority,
+        first_published_at: stored?.first_published_at ?? (write.status === 'published' ? write.publishedAt : null),
+        published_at: write.publishedAt,
+        updated_at: write.updatedAt,
+        revision: (stored?.revision ?? 0) + 1,
+        content_hash: hash,
+        scheduled_at: write.scheduledAt,
+        embargo_until: write.embargoUntil,
+      });
     }
 
-    const topicIds = await this.taxonomy.ensureTopics(trx, write.topics);
-    if (topicIds.length) {
+    const updated = changed.flatMap((c, i) => (c.stored ? [{ id: c.write.id, revision: c.stored.revision, row: rows[i]! }] : []));
+    for (const { id, revision, row } of updated) {
+      // Compare-and-set on the revision, so two writers racing from the same revision cannot both win.
+      const result = await trx.updateTable('article').set(row).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        throw new ConflictError('the story changed while it was being saved', { currentRevision: revision + 1 });
+      }
+    }
+    if (updated.length) await this.unlink(trx, updated.map((u) => u.id));
+
+    const added = changed.flatMap((c, i) => (c.stored ? [] : [{ write: c.write, row: rows[i]! }]));
+    const slugs = await this.uniqueSlugs(trx, added.map(({ write }) => slugify(write.headline) || 'story'));
+    await insertRows(
+      trx,
+      'article',
+      added.map(({ write, row }, i) => ({ id: write.id, slug: slugs[i]!, created_at: now, created_by: authorId, ...row })),
+    );
+
+    const ids = changed.map((c) => c.write.id);
+    const topicIds = await this.taxonomy.ensureTopicLists(trx, changed.map((c) => c.write.topics));
+    await insertRows(
+      trx,
+      'article_topic',
+      topicIds.flatMap((topics, i) => topics.map((topicId, position) => ({ article_id: ids[i]!, topic_id: topicId, position }))),
+    );
+    const authorIds = await this.taxonomy.ensureAuthorLists(trx, changed.map((c) => c.write.authors));
+    await insertRows(
+      trx,
+      'article_author',
+      authorIds.flatMap((authors, i) => authors.map((authorId, position) => ({ article_id: ids[i]!, author_id: authorId, position }))),
+    );
+    await this.addTerms(trx, changed.map((c) => c.write));
+    for (const chunk of rowChunks(ids.map((id) => ({ article_id: id, queued_at: now })))) {
       await trx
-        .insertInto('article_topic')
-        .values(topicIds.map((topicId, position) => ({ article_id: write.id, topic_id: topicId, position })))
+        .insertInto('relate_queue')
+        .values(chunk)
+        .onConflict((oc) => oc.column('article_id').doNothing())
         .execute();
     }
-    const authorIds = await this.taxonomy.ensureAuthors(trx, write.authors);
-    if (authorIds.length) {
-      await trx
-        .insertInto('article_author')
-        .values(authorIds.map((authorId, position) => ({ article_id: write.id, author_id: authorId, position })))
-        .execute();
-    }
-    await this.addTerms(trx, write.id, write.terms);
-    await trx
-      .insertInto('relate_queue')
-      .values({ article_id: write.id, queued_at: now })
-      .onConflict((oc) => oc.column('article_id').doNothing())
-      .execute();
-    await trx
-      .insertInto('revision')
-      .values({
+    await insertRows(
+      trx,
+      'revision',
+      changed.map(({ write }, i) => ({
         article_id: write.id,
-        revision,
+        revision: rows[i]!.revision,
         created_at: now,
         snapshot: JSON.stringify(snapshotOf(write)),
-        author_id: context.authorId ?? null,
-      })
-      .execute();
-    return existing ? 'updated' : 'added';
-  }
-
-  private async uniqueSlug(trx: Transaction<Database>, base: string): Promise<string> {
-    // `base` and `base-…`, as a range the slug index can answer ('.' sorts right after '-'); LIKE could not use it.
-    const taken = new Set(
-      (
-        await trx
-          .selectFrom('article')
-          .select('slug')
-          .where((eb) => eb.or([eb('slug', '=', base), eb.and([eb('slug', '>=', `${base}-`), eb('slug', '<', `${base}.`)])]))
-          .execute()
-      ).map((r) => r.slug),
+        author_id: authorId,
+      })),
     );
-    if (!taken.has(base)) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+    return outcomes;
   }
 
-  private async addTerms(trx: Transaction<Database>, articleId: string, terms: WeightedTerm[]) {
-    if (!terms.length) return;
-    await trx
-      .insertInto('article_term')
-      .values(terms.map((t) => ({ article_id: articleId, term: t.term, weight: t.weight })))
-      .execute();
-    await trx
-      .insertInto('term_stat')
-      .values(terms.map((t) => ({ term: t.term, df: 1 })))
-      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`term_stat.df + 1` }))
-      .execute();
+  /** A free slug for each base, in order: `base`, else `base-2`, `base-3` …, never one taken or given earlier. */
+  private async uniqueSlugs(trx: Transaction<Database>, bases: string[]): Promise<string[]> {
+    const taken = new Set<string>();
+    for (const chunk of chunks([...new Set(bases)], SLUG_CHUNK)) {
+      // `base` and `base-…`, as ranges the slug index can answer ('.' sorts right after '-'); LIKE could not use it.
+      const rows = await trx
+        .selectFrom('article')
+        .select('slug')
+        .where((eb) => eb.or(chunk.flatMap((base) => [eb('slug', '=', base), eb.and([eb('slug', '>=', `${base}-`), eb('slug', '<', `${base}.`)])])))
+        .execute();
+      for (const row of rows) taken.add(row.slug);
+    }
+    return bases.map((base) => {
+      let slug = base;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+      taken.add(slug);
+      return slug;
+    });
   }
 
-  private async removeTerms(trx: Transaction<Database>, articleId: string) {
-    const old = await trx.selectFrom('article_term').select('term').where('article_id', '=', articleId).execute();
-    if (!old.length) return;
-    await trx
-      .updateTable('term_stat')
-      .set({ df: sql`df - 1` })
-      .where(
-        'term',
-        'in',
-        old.map((r) => r.term),
-      )
-      .execute();
-    await trx.deleteFrom('article_term').where('article_id', '=', articleId).execute();
+  /** Indexes the stories' terms and counts each term once more per story in its document frequency. */
+  private async addTerms(trx: Transaction<Database>, writes: ArticleWrite[]) {
+    await insertRows(
+      trx,
+      'article_term',
+      writes.flatMap((w) => w.terms.map((t) => ({ article_id: w.id, term: t.term, weight: t.weight }))),
+    );
+    const df = new Map<string, number>();
+    for (const write of writes) for (const { term } of write.terms) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const chunk of rowChunks([...df].map(([term, n]) => ({ term, df: n })))) {
+      await trx
+        .insertInto('term_stat')
+        .values(chunk)
+        .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`term_stat.df + excluded.df` }))
+        .execute();
+    }
+  }
+
+  /** Takes the stories' topics, authors and terms away (before they are written anew), keeping frequencies right. */
+  private async unlink(trx: Transaction<Database>, ids: string[]) {
+    for (const chunk of chunks(ids, ID_CHUNK)) {
+      const old = await trx.selectFrom('article_term').select('term').where('article_id', 'in', chunk).execute();
+      const df = new Map<string, number>();
+      for (const { term } of old) df.set(term, (df.get(term) ?? 0) + 1);
+      // One statement per distinct decrement (nearly always 1).
+      const byDecrement = new Map<number, string[]>();
+      for (const [term, n] of df) byDecrement.set(n, [...(byDecrement.get(n) ?? []), term]);
+      for (const [n, terms] of byDecrement) {
+        for (const termChunk of chunks(terms, ID_CHUNK)) {
+          await trx.updateTable('term_stat').set({ df: sql`df - ${n}` }).where('term', 'in', termChunk).execute();
+        }
+      }
+      await trx.deleteFrom('article_term').where('article_id', 'in', chunk).execute();
+      await trx.deleteFrom('article_topic').where('article_id', 'in', chunk).execute();
+      await trx.deleteFrom('article_author').where('article_id', 'in', chunk).execute();
+    }
   }
 
   async findBySlug(slug: string, now: string): Promise<Article | null> {
@@ -424,6 +468,38 @@ export class ArticleRepository {
 function snapshotOf(write: ArticleWrite) {
   const { terms: _terms, ...editorial } = write;
   return editorial;
+}
+
+/** The columns a save writes, whether it inserts or updates. */
+type ArticleRow = Omit<Insertable<ArticleTable>, 'id' | 'slug' | 'created_at' | 'created_by'> & { revision: number };
+
+type ExistingArticle = Pick<Selectable<ArticleTable>, 'slug' | 'revision' | 'content_hash' | 'first_published_at'>;
+
+/** Ids per `IN (…)` list and slug bases per lookup: well under every engine's parameter limit. */
+const ID_CHUNK = 1_000;
+const SLUG_CHUNK = 500;
+
+/**
+ * The batch as rounds in which no id repeats (positions into `writes`): the first copy of every id, then the
+ * second copies, and so on, so a later copy is written after, and over, the earlier one.
+ */
+function roundsOfDistinctIds(writes: ArticleWrite[]): number[][] {
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  writes.forEach((write, i) => {
+    const round = seen.get(write.id) ?? 0;
+    seen.set(write.id, round + 1);
+    (rounds[round] ??= []).push(i);
+  });
+  return rounds;
+}
+
+async function insertRows<T extends 'article' | 'article_topic' | 'article_author' | 'article_term' | 'revision'>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
+  for (const chunk of rowChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
 }
 
 function hashContent(write: ArticleWrite): string {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kysely';
 import type { Image, Section, Source, Topic } from '../domain/article.js';
 import { nameFromSlug, slugify } from '../domain/slug.js';
+import { rowChunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export interface TopicCount {
@@ -41,29 +42,39 @@ export class TaxonomyRepository {
     return slug;
   }
 
-  /** Returns the ids of `names` in their given order, without duplicates. */
-  async ensureTopics(trx: Transaction<Database>, names: string[]): Promise<string[]> {
-    return this.ensureNamed(trx, 'topic', names);
+  /**
+   * Ensures every topic named in `lists` (one list per story) with one statement per chunk; returns each list's
+   * topic ids in their given order, without duplicates. A slug named twice keeps its first spelling.
+   */
+  async ensureTopicLists(trx: Transaction<Database>, lists: string[][]): Promise<string[][]> {
+    return this.ensureNamedLists(trx, 'topic', lists);
   }
 
-  async ensureAuthors(trx: Transaction<Database>, names: string[]): Promise<string[]> {
-    return this.ensureNamed(trx, 'author', names);
+  async ensureAuthorLists(trx: Transaction<Database>, lists: string[][]): Promise<string[][]> {
+    return this.ensureNamedLists(trx, 'author', lists);
   }
 
-  private async ensureNamed(trx: Transaction<Database>, table: 'topic' | 'author', names: string[]) {
+  private async ensureNamedLists(trx: Transaction<Database>, table: 'topic' | 'author', lists: string[][]) {
     const rows = new Map<string, { id: string; slug: string; name: string }>();
-    for (const raw of names) {
-      const name = raw.trim();
-      const slug = slugify(name);
-      if (slug && !rows.has(slug)) rows.set(slug, { id: slug, slug, name: name === slug ? nameFromSlug(slug) : name });
+    const ids = lists.map((names) => {
+      const slugs = new Set<string>();
+      for (const raw of names) {
+        const name = raw.trim();
+        const slug = slugify(name);
+        if (!slug) continue;
+        slugs.add(slug);
+        if (!rows.has(slug)) rows.set(slug, { id: slug, slug, name: name === slug ? nameFromSlug(slug) : name });
+      }
+      return [...slugs];
+    });
+    for (const chunk of rowChunks([...rows.values()])) {
+      await trx
+        .insertInto(table)
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
-    if (!rows.size) return [];
-    await trx
-      .insertInto(table)
-      .values([...rows.values()])
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    return [...rows.keys()];
+    return ids;
   }
 
   async ensureImage(trx: Transaction<Database>, image: Omit<Image, 'id'>): Promise<string> {
