@@ -209,7 +209,7 @@ ${source.kind !== 'push'
     <fieldset class="rules">
       <legend>Auto-publish rules <span class="hint">For a queued source: an item that meets every condition of a rule is published at once, in the rule's section. Clear a row to remove it.</span></legend>
       ${rules.map(
-        (rule, i) => html`<div class="row rule">
+        (rule, i) => html`<p class="rule-title">${i < source.rules.length ? `Rule ${i + 1}` : 'New rule'}</p><div class="row rule">
         <label>Priority at least <select name="rules.${i}.minPriority" data-json-number>${[
           ['', 'any'],
           ['3', '3'],
