@@ -31,9 +31,12 @@ export const ingestApi: FastifyPluginAsync<IngestApiOptions> = async (app, { sou
     if (!Buffer.isBuffer(body) || !body.length) throw new NewsdeskError('NEWSDESK_ERR_VALIDATION', 'send one ninjs or NewsML-G2 document as the body');
     const format = detectFormat(body);
     if (!format || !PUSHABLE.has(format)) {
-      throw new NewsdeskError('NEWSDESK_ERR_UNSUPPORTED_MEDIA', `push takes IPTC ninjs or NewsML-G2; this document is ${format ?? 'neither'}`);
+      const message = `push takes IPTC ninjs or NewsML-G2; this document is ${format ?? 'neither'}`;
+      await sources.log(source.id, 'error', message);
+      throw new NewsdeskError('NEWSDESK_ERR_UNSUPPORTED_MEDIA', message);
     }
     const summary = await importer.importFromSource(body, `push from ${source.id}`, source);
+    await sources.logReceived(source.id, [summary]);
     const documentRefused = summary.rejected.some((r) => !r.item);
     return reply.code(documentRefused ? 422 : 200).header('cache-control', 'no-store').send({
       added: summary.added,

@@ -21,8 +21,6 @@ import type { Sources } from './sources.js';
 export const POLL_LEASE = 'poll-sources';
 export const FETCH_TIMEOUT_MS = 30_000;
 export const MAX_BACKOFF_MS = 3_600_000;
-/** Rejections written to a source's log per poll; the rest are counted. */
-const LOGGED_REJECTIONS = 20;
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 export interface PollResult {
@@ -123,7 +121,7 @@ export class Poller {
     try {
       const fetched = source.kind === 'url' ? await this.fetchFeed(source, health) : await this.scanFolder(source);
       const received = total(fetched.summaries);
-      await this.logReceived(source, fetched.summaries, received);
+      await sources.logReceived(source.id, fetched.summaries);
       await store.sources.saveHealth(source.id, {
         ...health,
         checkedAt: now.toISOString(),
@@ -234,23 +232,6 @@ export class Poller {
       await this.options.store.sources.recordFile(source.id, name, signature);
     }
     return { summaries, etag: null, lastModified: null };
-  }
-
-  private async logReceived(source: WireSource, summaries: ImportSummary[], received: PollResult['received']) {
-    if (!summaries.length) return;
-    const { sources } = this.options;
-    const documents = summaries.length === 1 ? 'one document' : `${summaries.length} documents`;
-    await sources.log(
-      source.id,
-      'info',
-      `Read ${documents}: ${received.added} added, ${received.updated} updated, ${received.queued} queued, ` +
-        `${received.duplicate} duplicate, ${received.unchanged} unchanged, ${received.rejected} rejected.`,
-    );
-    const rejections = summaries.flatMap((s) => s.rejected);
-    for (const r of rejections.slice(0, LOGGED_REJECTIONS)) {
-      await sources.log(source.id, 'error', `${r.file}${r.item ? `, item ${r.item}` : ''}: ${r.message}`);
-    }
-    if (rejections.length > LOGGED_REJECTIONS) await sources.log(source.id, 'error', `…and ${rejections.length - LOGGED_REJECTIONS} more rejected.`);
   }
 }
 

@@ -21,10 +21,13 @@ import {
 } from '../domain/wire-source.js';
 import type { QueueState, SourceChanges, Store } from '../store/index.js';
 import { parseRules } from './auto-publish.js';
+import type { ImportSummary } from './importer.js';
 import { wireFormats } from './formats/index.js';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 export const MIN_POLL_SECONDS = 10;
+/** Rejections written to a source's log per document or poll; the rest are counted. */
+const LOGGED_REJECTIONS = 20;
 export const MAX_POLL_SECONDS = 86_400;
 
 export interface SourceOverview extends WireSource {
@@ -102,6 +105,22 @@ export class Sources {
       for (const c of counts) if (c.sourceId === source.id) queue[c.state] = c.count;
       return { ...source, queue };
     });
+  }
+
+  /** Logs what documents from a source brought: one line of counts, then each rejection (the first few). */
+  async logReceived(sourceId: string, summaries: ImportSummary[]): Promise<void> {
+    if (!summaries.length) return;
+    const count = (key: 'added' | 'updated' | 'unchanged' | 'duplicate' | 'queued') => summaries.reduce((n, s) => n + s[key], 0);
+    const rejections = summaries.flatMap((s) => s.rejected);
+    const documents = summaries.length === 1 ? 'one document' : `${summaries.length} documents`;
+    await this.log(
+      sourceId,
+      'info',
+      `Read ${documents}: ${count('added')} added, ${count('updated')} updated, ${count('queued')} queued, ` +
+        `${count('duplicate')} duplicate, ${count('unchanged')} unchanged, ${rejections.length} rejected.`,
+    );
+    for (const r of rejections.slice(0, LOGGED_REJECTIONS)) await this.log(sourceId, 'error', `${r.file}${r.item ? `, item ${r.item}` : ''}: ${r.message}`);
+    if (rejections.length > LOGGED_REJECTIONS) await this.log(sourceId, 'error', `…and ${rejections.length - LOGGED_REJECTIONS} more rejected.`);
   }
 
   log(sourceId: string, level: SourceLogEntry['level'], message: string): Promise<void> {

@@ -71,5 +71,11 @@ describe('push ingest', () => {
     expect(broken.json().rejected[0].message).toMatch(/not valid JSON/);
     const tooBig = await push('xinhua', Buffer.alloc(6 * 1024 * 1024, 32), token);
     expect(tooBig.statusCode).toBe(413);
+    const log = (await t.services.store.sources.logOf('xinhua', 3)).map((l) => [l.level, l.message]);
+    expect(log).toEqual([
+      ['error', `push from xinhua: ${broken.json().rejected[0].message}`],
+      ['info', 'Read one document: 0 added, 0 updated, 0 queued, 0 duplicate, 0 unchanged, 1 rejected.'],
+      ['error', 'push takes IPTC ninjs or NewsML-G2; this document is rss'],
+    ]);
   });
 });
