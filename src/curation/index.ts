@@ -7,11 +7,14 @@ import type { Article, ArticleSummary } from '../domain/article.js';
 import { startOfEditionDay } from '../domain/edition.js';
 import type { RelatedEntry, Store, TopicCount } from '../store/index.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
+import { hourOf } from './readership.js';
 import { TermIndex } from './term-index.js';
+import { type TopNewsFactors, type TopNewsSettings, defaultTopNewsSettings, parseTopNewsSettings, rankTopNews } from './top-news.js';
 import { type RelatedSettings, defaultRelatedSettings, lookupTerms, pickRelated, scoreCandidates } from './related.js';
 
 export { extractTerms } from './terms.js';
 export { Readership, hourOf, isReader } from './readership.js';
+export { type TopNewsFactors, type TopNewsSettings, TopNewsSettingsError, defaultTopNewsSettings, explainRank, weightsToText } from './top-news.js';
 
 const HOUR_MS = 3_600_000;
 /** From this many stories on, relating reads the whole index into memory once instead of querying per story. */
@@ -22,6 +25,18 @@ export const TOP_NEWS_BOARD = 'top-news';
 export const HOT_TOPICS_BOARD = 'hot-topics';
 /** The board scope that applies to the whole site rather than one section. */
 export const ALL_SECTIONS = 'all';
+const TOP_NEWS_SETTINGS_KEY = 'curation.topNews';
+/** How many of the day's stories Top News ranks; on a busier day the lowest priorities are left out first. */
+const TOP_NEWS_CANDIDATES = 300;
+
+export interface TopNewsEntry {
+  story: ArticleSummary;
+  pinned: boolean;
+  /** Reads counted today. */
+  reads: number;
+  /** Why it ranks where it does; null for a pinned story or a quiet day's filler. */
+  factors: TopNewsFactors | null;
+}
 
 export interface ListSizes {
   related: number;
@@ -105,20 +120,60 @@ export class Curation {
   }
 
   /**
-   * Today's Top News: the editors' pins in their order, then today's stories in the edition's zone by editorial
-   * priority and recency, less what editors hid; the newest stories on a quiet day. Per section when given one.
+   * Today's Top News: the editors' pins in their order, then today's stories in the edition's zone ranked by
+   * priority, freshness, today's reads and source (`top-news.ts`, with the editors' settings), less what editors
+   * hid; the newest stories on a quiet day. Per section when given one.
    */
   async topNews(now: Date, timeZone: string, limit = defaultListSizes.topNews, sectionId?: string): Promise<ArticleSummary[]> {
+    return (await this.topNewsRanked(now, timeZone, limit, sectionId)).map((entry) => entry.story);
+  }
+
+  /** Today's Top News with why each story is where it is: pinned, or its ranking factors (null for a quiet day's filler). */
+  async topNewsRanked(now: Date, timeZone: string, limit = defaultListSizes.topNews, sectionId?: string): Promise<TopNewsEntry[]> {
     const at = now.toISOString();
     const board = await this.store.boards.entries(TOP_NEWS_BOARD, sectionId ?? ALL_SECTIONS, at);
     const hidden = new Set(board.filter((e) => e.action === 'hide').map((e) => e.itemId));
     const pinned = await this.store.articles.summariesByIds(board.filter((e) => e.action === 'pin').map((e) => e.itemId), at);
-    const since = startOfEditionDay(now, timeZone).toISOString();
-    const today = await this.store.articles.byPriority(since, at, limit + hidden.size, sectionId);
-    const ranked = fillUp(pinned, today, limit, { exclude: hidden });
-    if (ranked.length >= limit) return ranked;
+    const since = startOfEditionDay(now, timeZone);
+    const today = await this.store.articles.byPriority(since.toISOString(), at, TOP_NEWS_CANDIDATES, sectionId);
+    const [reads, settings] = await Promise.all([
+      this.store.reads.totals(today.map((s) => s.id), hourOf(since), hourOf(now)),
+      this.topNewsSettings(),
+    ]);
+    const byId = new Map(today.map((s) => [s.id, s]));
+    const ranked = rankTopNews(
+      today.map((s) => ({ id: s.id, priority: s.priority, publishedAt: s.publishedAt, updatedAt: s.updatedAt, source: s.source?.name ?? null, reads: reads.get(s.id) ?? 0 })),
+      now,
+      settings,
+    ).map((r) => ({ story: byId.get(r.id)!, pinned: false, reads: reads.get(r.id) ?? 0, factors: r.factors }));
+    const key = (e: TopNewsEntry) => e.story.id;
+    const entries = fillUp(
+      pinned.map((story) => ({ story, pinned: true, reads: reads.get(story.id) ?? 0, factors: null })),
+      ranked,
+      limit,
+      { key, exclude: hidden },
+    );
+    if (entries.length >= limit) return entries;
     const newest = await this.store.articles.list({ now: at, limit: limit + hidden.size, ...(sectionId ? { sectionId } : {}) });
-    return fillUp(ranked, newest, limit, { exclude: hidden });
+    return fillUp(entries, newest.map((story) => ({ story, pinned: false, reads: 0, factors: null })), limit, { key, exclude: hidden });
+  }
+
+  /** The editors' Top News settings, or the defaults when none (or none readable) are stored. */
+  async topNewsSettings(): Promise<TopNewsSettings> {
+    const stored = (await this.store.settings.all())[TOP_NEWS_SETTINGS_KEY];
+    if (!stored) return defaultTopNewsSettings;
+    try {
+      return parseTopNewsSettings(JSON.parse(stored));
+    } catch {
+      return defaultTopNewsSettings;
+    }
+  }
+
+  /** Checks and stores new Top News settings; throws `TopNewsSettingsError` naming the field at fault. */
+  async saveTopNewsSettings(value: unknown): Promise<TopNewsSettings> {
+    const settings = parseTopNewsSettings(value);
+    await this.store.settings.set({ [TOP_NEWS_SETTINGS_KEY]: JSON.stringify(settings) });
+    return settings;
   }
 
   /**

@@ -1,11 +1,19 @@
 /**
- * Curation boards: editors order and pin Today's Top News, pin or hide Hot Topics (site-wide or per section), and
- * keep collections such as Editor's Picks, with expiry. Each change is audited and reaches the site at once.
+ * Curation boards: editors order and pin Today's Top News and tune how the rest is ranked, pin or hide Hot Topics
+ * (site-wide or per section), and keep collections such as Editor's Picks, with expiry. Each change is audited and reaches the site at once.
  */
 import type { Clock } from '../domain/clock.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
-import { ALL_SECTIONS, type Curation, HOT_TOPICS_BOARD, TOP_NEWS_BOARD } from '../curation/index.js';
+import {
+  ALL_SECTIONS,
+  type Curation,
+  HOT_TOPICS_BOARD,
+  TOP_NEWS_BOARD,
+  type TopNewsSettings,
+  TopNewsSettingsError,
+  explainRank,
+} from '../curation/index.js';
 import type { BoardEntry, Store } from '../store/index.js';
 import type { Actor } from './accounts.js';
 import type { AuditTrail } from './audit-trail.js';
@@ -33,12 +41,33 @@ export class Boards {
     const now = this.clock.now();
     const scope = await this.scope(sectionId);
     const entries = await this.store.boards.entries(TOP_NEWS_BOARD, scope, now.toISOString());
+    const ranked = await this.curation.topNewsRanked(now, timeZone, 12, scope === ALL_SECTIONS ? undefined : scope);
     return {
       scope,
-      list: await this.curation.topNews(now, timeZone, 12, scope === ALL_SECTIONS ? undefined : scope),
+      list: ranked.map((entry) => entry.story),
+      ranking: ranked.map((entry) => ({
+        id: entry.story.id,
+        pinned: entry.pinned,
+        reads: entry.reads,
+        why: entry.pinned ? 'pinned' : entry.factors ? explainRank({ ...entry.story, source: entry.story.source?.name ?? null, reads: entry.reads }, entry.factors) : 'newest story, filling a quiet day',
+      })),
+      settings: await this.curation.topNewsSettings(),
       pinned: entries.filter((e) => e.action === 'pin'),
       hidden: entries.filter((e) => e.action === 'hide'),
     };
+  }
+
+  /** Changes how Top News ranks the day's stories (freshness half-life, readership and source weights). */
+  async setTopNewsSettings(actor: Actor, value: unknown): Promise<TopNewsSettings> {
+    let settings: TopNewsSettings;
+    try {
+      settings = await this.curation.saveTopNewsSettings(value);
+    } catch (error) {
+      if (error instanceof TopNewsSettingsError) throw new ValidationError(error.message, { field: error.field });
+      throw error;
+    }
+    await this.changed(actor, 'top-news-settings', ALL_SECTIONS, [settings]);
+    return settings;
   }
 
   async setTopNews(actor: Actor, change: BoardChange, sectionId?: string) {

@@ -40,6 +40,20 @@ export class ReadRepository {
     return rows.map((r) => ({ articleId: r.article_id, count: Number(r.total) }));
   }
 
+  /** Reads of each of `articleIds` over the hours [fromHour, toHour]; stories without reads are left out. */
+  async totals(articleIds: string[], fromHour: string, toHour: string): Promise<Map<string, number>> {
+    if (!articleIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('article_read')
+      .select(['article_id', (eb) => eb.fn.sum<number>('count').as('total')])
+      .where('article_id', 'in', articleIds)
+      .where('hour', '>=', fromHour)
+      .where('hour', '<=', toHour)
+      .groupBy('article_id')
+      .execute();
+    return new Map(rows.map((r) => [r.article_id, Number(r.total)]));
+  }
+
   /** Total reads per hour over [fromHour, toHour], hours without reads left out. */
   async perHour(fromHour: string, toHour: string): Promise<{ hour: string; count: number }[]> {
     const rows = await this.db

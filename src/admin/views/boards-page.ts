@@ -6,10 +6,11 @@ import type { ArticleSummary } from '../../domain/article.js';
 import { type SafeHtml, html } from '../../domain/html.js';
 import { countOf } from '../../domain/text.js';
 import type { BoardEntry, TopicCount } from '../../store/index.js';
+import { type TopNewsSettings, weightsToText } from '../../curation/index.js';
 
 export interface BoardsView {
   mayEdit: boolean;
-  topNews: { list: ArticleSummary[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
+  topNews: { list: ArticleSummary[]; ranking: { id: string; why: string }[]; settings: TopNewsSettings; pinned: BoardEntry[]; hidden: BoardEntry[] };
   hotTopics: { list: TopicCount[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
   picks: ArticleSummary[];
   hiddenStories: ArticleSummary[];
@@ -68,15 +69,17 @@ export function boardsPage(view: BoardsView): SafeHtml {
 <div class="grid">
 <section class="card" aria-labelledby="top-title">
   <h2 id="top-title">Today's Top News</h2>
-  <p class="hint">Pinned stories lead, in your order; the rest follow by priority and recency. Hidden stories never appear.</p>
+  <p class="hint">Pinned stories lead, in your order; the rest of today's follow by priority × freshness × today's reads × source, and a priority-10 story takes the lead slot. Hidden stories never appear.</p>
   <ol class="board">${view.topNews.list.map(
     (s) => html`<li>${pinnedIds.has(s.id) ? html`<span class="badge">Pinned</span> ` : ''}<a href="/admin/stories/${s.id}">${s.headline}</a>
+      <span class="hint why">${view.topNews.ranking.find((r) => r.id === s.id)?.why ?? ''}</span>
       ${view.mayEdit
         ? html`<span class="board-actions">${boardButtons(topUrl, top, s.id, s.headline)}${
             pickIds.has(s.id) ? '' : button(picksUrl, setPicks([...picks, { id: s.id }]), '+ Picks', `Add ${s.headline} to Editor's Picks`)
           }</span>`
         : ''}</li>`,
   )}</ol>
+  ${topNewsSettingsForm(view.topNews.settings, view.mayEdit)}
   ${view.hiddenStories.length
     ? html`<h3>Hidden</h3><ul class="board">${view.hiddenStories.map(
         (s) => html`<li>${s.headline} ${view.mayEdit ? button(topUrl, { ...top, hidden: top.hidden.filter((h) => h !== s.id) }, 'Unhide', `Unhide ${s.headline}`) : ''}</li>`,
@@ -109,4 +112,19 @@ export function boardsPage(view: BoardsView): SafeHtml {
     : ''}
 </section>
 </div>`;
+}
+
+function topNewsSettingsForm(settings: TopNewsSettings, mayEdit: boolean): SafeHtml | '' {
+  if (!mayEdit) return '';
+  return html`<details class="ranking-settings">
+  <summary>How the rest is ranked</summary>
+  <form data-api="/api/v1/admin/boards/top-news/settings" data-method="PUT">
+    <div class="row">
+      <label>Freshness half-life (hours) <input name="halfLifeHours" type="number" min="0.5" max="168" step="0.5" data-json-number value="${settings.halfLifeHours}"><span class="hint">A story's weight halves every so many hours.</span></label>
+      <label>Readership weight <input name="readsWeight" type="number" min="0" max="5" step="0.1" data-json-number value="${settings.readsWeight}"><span class="hint">What the day's most read story gains; 0 ignores reads.</span></label>
+    </div>
+    <label>Source weights <input name="sourceWeights" value="${weightsToText(settings.sourceWeights)}" placeholder="Our Reporters = 1.5, Partner Wire = 0.8"><span class="hint">Sources not named weigh 1.</span></label>
+    <button type="submit">Save ranking</button>
+  </form>
+</details>`;
 }

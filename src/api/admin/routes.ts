@@ -257,6 +257,18 @@ export const newsroomRoutes: AdminRoute[] = [
   },
   {
     method: 'GET',
+    url: '/boards/top-news/settings',
+    access: 'story.read',
+    handler: async (c) => (await c.services.boards.topNews(c.services.timeZone)).settings,
+  },
+  {
+    method: 'PUT',
+    url: '/boards/top-news/settings',
+    access: 'curation.manage',
+    handler: async (c) => c.services.boards.setTopNewsSettings(actor(c), body(c)),
+  },
+  {
+    method: 'GET',
     url: '/boards/hot-topics',
     access: 'story.read',
     handler: async (c) => c.services.boards.hotTopics(),
