@@ -15,7 +15,8 @@ import type { Clock } from '../domain/clock.js';
 import { DEFAULT_POLL_SECONDS, type SourceHealth, type WireSource } from '../domain/wire-source.js';
 import type { Store } from '../store/index.js';
 import { defaultLimits } from './formats/index.js';
-import type { ImportSummary, Importer } from './importer.js';
+import type { ImportSummary } from './import-summary.js';
+import type { Importer } from './importer.js';
 import type { Sources } from './sources.js';
 
 export const POLL_LEASE = 'poll-sources';

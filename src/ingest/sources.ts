@@ -21,7 +21,7 @@ import {
 } from '../domain/wire-source.js';
 import type { QueueState, SourceChanges, Store } from '../store/index.js';
 import { parseRules } from './auto-publish.js';
-import type { ImportSummary } from './importer.js';
+import type { ImportSummary } from './import-summary.js';
 import { wireFormats } from './formats/index.js';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -34,9 +34,11 @@ export interface QueueEntry {
   searchText: string;
   simhash: string;
   bands: string[];
+  /** Copies of it from other feeds, found with it, to fold in. */
+  alsoFrom?: AlsoFrom[];
 }
 
-export interface QueuedItem extends Omit<QueueEntry, 'searchText'> {
+export interface QueuedItem extends Omit<QueueEntry, 'searchText' | 'alsoFrom'> {
   sourceName: string;
   state: QueueState;
   alsoFrom: AlsoFrom[];
@@ -87,6 +89,7 @@ export class WireQueueRepository {
       .values({ id: entry.id, source_id: entry.sourceId, guid: entry.guid, state: 'new', ...content })
       .onConflict((oc) => oc.column('id').doUpdateSet(content))
       .execute();
+    if (entry.alsoFrom?.length) await this.foldIn(trx, entry.id, entry.alsoFrom);
     await trx.deleteFrom('wire_queue_band').where('queue_id', '=', entry.id).execute();
     const bands = [...new Set(entry.bands)];
     if (bands.length) await trx.insertInto('wire_queue_band').values(bands.map((band) => ({ band, queue_id: entry.id }))).execute();
@@ -109,13 +112,15 @@ export class WireQueueRepository {
 
   /** Folds another feed's copy into a queued item ("also from …"); a copy already folded in is not added twice. */
   async addAlsoFrom(id: string, copy: AlsoFrom): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('wire_queue').select('also_from').where('id', '=', id).executeTakeFirst();
-      if (!row) return;
-      const copies = JSON.parse(row.also_from) as AlsoFrom[];
-      if (copies.some((c) => c.guid === copy.guid)) return;
-      await trx.updateTable('wire_queue').set({ also_from: JSON.stringify([...copies, copy]) }).where('id', '=', id).execute();
-    });
+    await this.db.transaction().execute((trx) => this.foldIn(trx, id, [copy]));
+  }
+
+  private async foldIn(trx: Transaction<Database>, id: string, copies: AlsoFrom[]): Promise<void> {
+    const row = await trx.selectFrom('wire_queue').select('also_from').where('id', '=', id).executeTakeFirst();
+    if (!row) return;
+    const folded = JSON.parse(row.also_from) as AlsoFrom[];
+    const added = copies.filter((copy, i) => !folded.some((f) => f.guid === copy.guid) && copies.findIndex((c) => c.guid === copy.guid) === i);
+    if (added.length) await trx.updateTable('wire_queue').set({ also_from: JSON.stringify([...folded, ...added]) }).where('id', '=', id).execute();
   }
 
   async get(id: string): Promise<QueuedItem | null> {

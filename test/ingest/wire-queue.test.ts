@@ -101,6 +101,23 @@ describe.each(engines)('wire queue on $name', (engine) => {
     expect(await t.services.store.wireQueue.get(wireArticleId('urn:other:quake'))).toBeNull();
   });
 
+  it('groups copies that arrive in the same document under the first', async () => {
+    const body = 'Harbour cranes at the port of Ningbo resumed work on Saturday morning after the storm passed, the port authority said, and the first container ships were expected to berth before noon.';
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Second Agency',
+      items: [
+        { id: 'urn:other:cranes-a', title: 'Cranes back at work in Ningbo', content_html: `<p>${body}</p>`, date_published: '2015-09-11T11:00:00Z' },
+        { id: 'urn:other:cranes-b', title: 'Ningbo cranes return', content_html: `<p>${body} Traffic was normal.</p>`, date_published: '2015-09-11T11:05:00Z' },
+      ],
+    });
+    const summary = await t.services.importer.importFromSource(feed, 'test', other);
+    expect(summary).toMatchObject({ queued: 1, duplicate: 1, rejected: [] });
+    const first = await t.services.wireDesk.get(wireArticleId('urn:other:cranes-a'));
+    expect(first.alsoFrom).toEqual([expect.objectContaining({ guid: 'urn:other:cranes-b', headline: 'Ningbo cranes return' })]);
+    await t.services.wireDesk.setDismissed({ id: editor.id, email: '', name: '', role: 'editor' }, first.id, true);
+  });
+
   it('filters by source and priority and searches headline and body, Chinese too', async () => {
     await receive(other, { uri: 'urn:other:zh', headline: '国家主席习近平会见美国客人', body: '新华社北京9月11日电 国家主席习近平11日在人民大会堂会见美国客人。' });
     await receive(other, { uri: 'urn:other:100%', headline: 'Turnout reached 100% in one village', urgency: 3 });
@@ -158,7 +175,7 @@ describe.each(engines)('wire queue on $name', (engine) => {
     const id = wireArticleId('urn:q:1');
     expect((await editor.call('POST', `/wire/${id}/dismiss`, {})).json()).toMatchObject({ state: 'dismissed' });
     expect((await editor.call('GET', '/wire')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await editor.call('GET', '/wire?state=dismissed')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect((await editor.call('GET', '/wire?state=dismissed&source=partner-wire')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect((await editor.call('POST', `/wire/${id}/pick-up`, {})).statusCode).toBe(409);
     expect((await editor.call('POST', `/wire/${id}/dismiss`, {})).statusCode).toBe(409);
     expect((await editor.call('POST', `/wire/${id}/restore`, {})).json()).toMatchObject({ state: 'new' });
@@ -168,6 +185,6 @@ describe.each(engines)('wire queue on $name', (engine) => {
   it('counts each source\'s queue', async () => {
     const overview = await t.services.sources.overview();
     expect(overview.find((s) => s.id === 'partner-wire')!.queue).toEqual({ new: 2, 'picked-up': 1, dismissed: 0 });
-    expect(overview.find((s) => s.id === 'second-agency')!.queue).toEqual({ new: 2, 'picked-up': 0, dismissed: 0 });
+    expect(overview.find((s) => s.id === 'second-agency')!.queue).toEqual({ new: 2, 'picked-up': 0, dismissed: 1 });
   });
 });

@@ -51,21 +51,21 @@ export function runDocument(
     const candidate = candidates[index] as ItemCandidate;
     const guid = candidate.guidHint;
     if (candidate.bytes > limits.maxItemBytes) {
-      errors.push({ index, guid, message: `item ${index} is ${formatBytes(candidate.bytes)}; the limit is ${formatBytes(limits.maxItemBytes)}` });
+      errors.push({ index, guid, message: `item ${index + 1} is ${formatBytes(candidate.bytes)}; the limit is ${formatBytes(limits.maxItemBytes)}` });
       continue;
     }
     try {
       items.push(finishItem(candidate.read()));
     } catch (error) {
       if (!(error instanceof ItemProblem)) throw error;
-      errors.push({ index, guid, message: error.message.replace(/^item\b/, `item ${index}`) });
+      errors.push({ index, guid, message: error.message.replace(/^item\b/, `item ${index + 1}`) });
     }
   }
   if (candidates.length > count) {
     errors.push({
       index: count,
       guid: null,
-      message: `items ${count}–${candidates.length - 1} skipped: the document has ${candidates.length} items; the limit is ${limits.maxItems}`,
+      message: `items ${count + 1}–${candidates.length} skipped: the document has ${candidates.length} items; the limit is ${limits.maxItems}`,
     });
   }
   errors.sort((a, b) => a.index - b.index);
@@ -74,7 +74,7 @@ export function runDocument(
 
 /**
  * Checks and normalises a draft. Problems are thrown as `ItemProblem` with messages that begin with "item", which
- * the driver numbers ("item 4 has no title or content").
+ * the driver numbers from 1, as the importer reports them ("item 4 has no title or content").
  */
 export function finishItem(draft: ItemDraft): WireItem {
   const bodyHtml = (draft.bodyHtml ?? '').trim();

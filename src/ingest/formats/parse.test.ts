@@ -53,7 +53,7 @@ describe('WireFormatError', () => {
     expect(thrown(() => parseWireDocument('<groupSet root="G1"/>')).message).toMatch(/root <groupSet>; expected a newsItem or a newsMessage/);
     const concept = parseWireDocument('<conceptItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="c1"><concept/></conceptItem>');
     expect(concept.items).toEqual([]);
-    expect(concept.errors).toEqual([{ index: 0, guid: 'c1', message: 'item 0 is a conceptItem (knowledge about a concept), not news content' }]);
+    expect(concept.errors).toEqual([{ index: 0, guid: 'c1', message: 'item 1 is a conceptItem (knowledge about a concept), not news content' }]);
   });
 });
 
@@ -67,7 +67,7 @@ describe('items', () => {
       ]),
     );
     expect(doc.items.map((i) => i.headline)).toEqual(['One', 'Three']);
-    expect(doc.errors).toEqual([{ index: 1, guid: 'http://example.com/2', message: 'item 1 has no title or content' }]);
+    expect(doc.errors).toEqual([{ index: 1, guid: 'http://example.com/2', message: 'item 2 has no title or content' }]);
   });
 
   it('reports items of the wrong shape in JSON', () => {
@@ -79,7 +79,7 @@ describe('items', () => {
       }),
     );
     expect(doc.items.map((i) => i.guid)).toEqual(['1', '4']);
-    expect(doc.errors.map((e) => e.message)).toEqual(['item 1 is not a JSON object', 'item 2 title must be a string, not number']);
+    expect(doc.errors.map((e) => e.message)).toEqual(['item 2 is not a JSON object', 'item 3 title must be a string, not number']);
     expect(doc.errors[1]?.guid).toBe('3');
   });
 
@@ -145,7 +145,7 @@ describe('limits', () => {
     const doc = parseWireDocument(rss(items), { maxItems: 3 });
     expect(doc.items).toHaveLength(3);
     expect(doc.errors).toEqual([
-      { index: 3, guid: null, message: 'items 3–4 skipped: the document has 5 items; the limit is 3' },
+      { index: 3, guid: null, message: 'items 4–5 skipped: the document has 5 items; the limit is 3' },
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('limits', () => {
     );
     expect(doc.items.map((i) => i.headline)).toEqual(['Small']);
     expect(doc.errors[0]).toMatchObject({ index: 1, guid: 'l' });
-    expect(doc.errors[0]?.message).toMatch(/^item 1 is 2\.\d kB; the limit is 1 kB$/);
+    expect(doc.errors[0]?.message).toMatch(/^item 2 is 2\.\d kB; the limit is 1 kB$/);
   });
 
   it('rejects limits that are not positive integers', () => {

@@ -1,0 +1,278 @@
+/**
+ * One wire or feed document in: parsed whole; new versions of stories already in become revisions (keeping what
+ * editors decided about them), new versions of queued items replace them in the queue, near-duplicates are folded
+ * into their original ("also from …"), and each new item is published or queued as its source's trust and rules
+ * say. Stories are written in one transaction with their wire identity and fingerprints; queued items in another.
+ * A malformed document or item is reported in the summary while the rest go in.
+ */
+import type { Transaction } from 'kysely';
+import type { ArticleInput } from '../domain/article.js';
+import type { Clock } from '../domain/clock.js';
+import { stripTags } from '../domain/sanitize.js';
+import type { WireSource } from '../domain/wire-source.js';
+import type { Publisher } from '../newsroom/publisher.js';
+import type { ArticleWrite, Database, DuplicateCopy, Store } from '../store/index.js';
+import { routeItem } from './auto-publish.js';
+import { type ParsedDocument, WireFormatError, parseWireDocument } from './formats/index.js';
+import { type ImportSummary, describe } from './import-summary.js';
+import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
+import { type WireDefaults, wireItemToInput } from './wire-record.js';
+
+/**
+ * How far apart in time two copies of one story can be. Beyond it, alike texts are different stories cut from one
+ * template (the weekly eurobond notice, the quarterly dividend), not the same story from two feeds.
+ */
+export const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
+
+interface IncomingItem {
+  /** 1-based position in its document. */
+  item: number;
+  id: string;
+  input: ArticleInput;
+  guid: string;
+  version: number | null;
+  subjects: string[];
+}
+
+/** What a source's items take when they name none themselves. */
+export function sourceDefaults(source: WireSource): WireDefaults {
+  return { section: source.section, source: source.credit ?? source.name };
+}
+
+export class WireIntake {
+  constructor(
+    private readonly publisher: Publisher,
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Takes in one document (`file` names it in rejections), adding what happened to `summary`. */
+  async intake(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary): Promise<void> {
+    let document: ParsedDocument;
+    try {
+      document = parseWireDocument(input);
+      if (source?.format && document.format !== source.format) {
+        throw new WireFormatError(`${source.name} is set to send ${source.format}; this document is ${document.format}`);
+      }
+    } catch (error) {
+      if (!(error instanceof WireFormatError)) throw error;
+      summary.rejected.push({ file, line: 0, message: error.message });
+      return;
+    }
+    for (const e of document.errors) summary.rejected.push({ file, line: 0, item: e.index + 1, message: e.message });
+    const reject = (item: number, error: unknown) => summary.rejected.push({ file, line: 0, item, message: describe(error) });
+
+    const incoming: IncomingItem[] = [];
+    for (const [index, item] of document.items.entries()) {
+      try {
+        const articleInput = wireItemToInput(item, defaults);
+        incoming.push({ item: index + 1, input: articleInput, id: articleInput.id!, guid: item.guid, version: item.version, subjects: item.subjects });
+      } catch (error) {
+        reject(index + 1, error);
+      }
+    }
+    const ids = incoming.map((p) => p.id);
+    const [articles, queued] = await Promise.all([
+      this.store.wire.current(ids),
+      source ? this.store.wireQueue.known(ids) : new Map<string, { version: number | null; item: string }>(),
+    ]);
+
+    const prepared: (IncomingItem & { write: ArticleWrite })[] = [];
+    for (const p of incoming) {
+      const article = articles.get(p.id);
+      const inQueue = queued.get(p.id);
+      const stored = article?.version ?? inQueue?.version ?? null;
+      if ((article || inQueue) && stored !== null && p.version !== null && p.version < stored) {
+        summary.unchanged++;
+        continue;
+      }
+      // A new version of a story already in keeps what editors decided about it: its state, section and times.
+      const articleInput = article
+        ? { ...p.input, status: article.status, section: article.section, publishedAt: article.publishedAt, scheduledAt: article.scheduledAt }
+        : p.input;
+      let write: ArticleWrite;
+      try {
+        write = this.publisher.prepare(articleInput);
+      } catch (error) {
+        reject(p.item, error);
+        continue;
+      }
+      // What the queue keeps is the story with its body already sanitized, so it can be shown as it is.
+      const input = article ? articleInput : { ...articleInput, bodyHtml: write.bodyHtml };
+      if (!article && inQueue?.item === JSON.stringify(input)) {
+        summary.unchanged++;
+        continue;
+      }
+      prepared.push({ ...p, input, write });
+    }
+    if (!prepared.length) return;
+    const receivedAt = this.clock.now().toISOString();
+    const known = new Set([...articles.keys(), ...queued.keys()]);
+    const kept = await this.withoutNearDuplicates(prepared, known, receivedAt, summary);
+
+    const toWrite: typeof kept = [];
+    const toQueue: typeof kept = [];
+    for (const k of kept) {
+      if (articles.has(k.id)) toWrite.push(k);
+      else if (queued.has(k.id)) toQueue.push(k);
+      else if (!source) toWrite.push(k);
+      else {
+        const route = routeItem({ headline: k.write.headline, text: stripTags(k.write.bodyHtml), subjects: k.subjects, priority: k.write.priority }, source);
+        if (route.action === 'queue') {
+          if (await this.foldIntoQueued(k, toQueue, source, receivedAt)) summary.duplicate++;
+          else toQueue.push(k);
+        } else if (route.section === k.write.section) toWrite.push(k);
+        else {
+          const input = { ...k.input, section: route.section };
+          toWrite.push({ ...k, input, write: this.publisher.prepare(input) });
+        }
+      }
+    }
+
+    if (toWrite.length) {
+      const { outcomes } = await this.publisher.writeBatch(
+        toWrite.map((p) => p.write),
+        { alongside: (trx) => this.recordWireItems(trx, toWrite, document.format, receivedAt) },
+      );
+      for (const outcome of outcomes) summary[outcome]++;
+    }
+    if (toQueue.length && source) {
+      await this.store.transaction(async (trx) => {
+        for (const q of toQueue) {
+          await this.store.wireQueue.put(trx, {
+            id: q.id,
+            sourceId: source.id,
+            guid: q.guid,
+            version: q.version,
+            format: document.format,
+            headline: q.write.headline,
+            priority: q.write.priority,
+            itemAt: q.write.updatedAt,
+            receivedAt,
+            item: q.input,
+            searchText: `${q.write.headline}\n${stripTags(q.write.bodyHtml)}`.toLowerCase(),
+            simhash: q.print.simhash.toString(),
+            bands: q.print.bands,
+            alsoFrom: q.copies.map(({ articleId: _original, ...copy }) => copy),
+          });
+        }
+      });
+      for (const q of toQueue) summary[queued.has(q.id) ? 'updated' : 'queued']++;
+    }
+  }
+
+  /**
+   * Whether a new item bound for the queue is another feed's copy of an item already waiting there or of one bound
+   * there earlier in this document (`pending`); if so it is folded into that item as "also from …".
+   */
+  private async foldIntoQueued(
+    item: { id: string; guid: string; write: ArticleWrite; print: Fingerprint },
+    pending: { id: string; print: Fingerprint; copies: DuplicateCopy[] }[],
+    source: WireSource,
+    receivedAt: string,
+  ): Promise<boolean> {
+    const copy = { guid: item.guid, source: item.write.source ?? source.name, headline: item.write.headline, receivedAt };
+    const earlier = pending.find((p) => isNearDuplicate(p.print, item.print));
+    if (earlier) {
+      earlier.copies.push({ articleId: earlier.id, ...copy });
+      return true;
+    }
+    const at = Date.parse(item.write.updatedAt);
+    const from = new Date(at - DUPLICATE_WINDOW_MS).toISOString();
+    const to = new Date(at + DUPLICATE_WINDOW_MS).toISOString();
+    const stored = await this.store.wireQueue.candidates(item.print.bands, from, to);
+    const original = stored.find((c) => c.id !== item.id && isNearDuplicate({ simhash: BigInt(c.simhash), bands: c.bands }, item.print));
+    if (!original) return false;
+    await this.store.wireQueue.addAlsoFrom(original.id, copy);
+    return true;
+  }
+
+  /**
+   * Fingerprints the items and folds each new one that is a near-duplicate of a story already in (or of an earlier
+   * item of this document) into that story as "also from …", rather than publishing the same story twice. New
+   * versions of items already in are never folded: they are the same story by identity. Copies of stories already
+   * in are recorded at once; each kept item carries the copies of it found in this document (`copies`), for the
+   * caller to record with it once it is written.
+   */
+  private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
+    items: T[],
+    known: ReadonlySet<string>,
+    receivedAt: string,
+    summary: ImportSummary,
+  ): Promise<(T & { print: Fingerprint; copies: DuplicateCopy[] })[]> {
+    const printed = items.map((item) => ({
+      ...item,
+      print: fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`),
+      copies: [] as DuplicateCopy[],
+    }));
+    const fresh = printed.filter((item) => !known.has(item.write.id));
+    const stored = await this.store.fingerprints.candidatesForAll(
+      fresh.map(({ write, print }) => {
+        const at = Date.parse(write.updatedAt);
+        return { bands: print.bands, from: new Date(at - DUPLICATE_WINDOW_MS).toISOString(), to: new Date(at + DUPLICATE_WINDOW_MS).toISOString() };
+      }),
+    );
+    const storedFor = new Map(fresh.map((item, i) => [item, stored[i]!]));
+    const copiesOfStored: DuplicateCopy[] = [];
+    // Where a copy goes: onto the kept item it copies (recorded once that is written), or at once for a stored story.
+    const earlier = new BandIndex<{ articleId: string; print: Fingerprint; copies: DuplicateCopy[] }>();
+    const kept: typeof printed = [];
+    for (const item of printed) {
+      const { write, print } = item;
+      const candidates = storedFor.get(item);
+      if (candidates) {
+        const others = [
+          ...candidates.map((c) => ({ articleId: c.articleId, print: { simhash: BigInt(c.simhash), bands: c.bands }, copies: copiesOfStored })),
+          ...earlier.sharing(print.bands),
+        ];
+        const original = others.find((c) => c.articleId !== write.id && isNearDuplicate(c.print, print));
+        if (original) {
+          const copy = { articleId: original.articleId, guid: item.guid, source: write.source, headline: write.headline, receivedAt };
+          original.copies.push(copy);
+          summary.duplicate++;
+          continue;
+        }
+        earlier.add(print.bands, { articleId: write.id, print, copies: item.copies });
+      }
+      kept.push(item);
+    }
+    if (copiesOfStored.length) await this.store.transaction((trx) => this.store.fingerprints.addDuplicates(trx, copiesOfStored));
+    return kept;
+  }
+
+  /** What a wire batch writes beside its stories: each item's wire identity and fingerprint, and the copies folded. */
+  private async recordWireItems(
+    trx: Transaction<Database>,
+    items: { write: ArticleWrite; guid: string; version: number | null; print: Fingerprint; copies: DuplicateCopy[] }[],
+    format: string,
+    receivedAt: string,
+  ) {
+    for (const { write, guid, version } of items) await this.store.wire.record(trx, { articleId: write.id, guid, version, format, receivedAt });
+    await this.store.fingerprints.putAll(
+      trx,
+      items.map(({ write, print }) => ({ articleId: write.id, simhash: print.simhash.toString(), bands: print.bands })),
+    );
+    await this.store.fingerprints.addDuplicates(trx, items.flatMap((item) => item.copies));
+  }
+}
+
+/** Entries by band key, so an item is compared only with earlier ones it shares a key with (in the order added). */
+class BandIndex<T> {
+  private readonly entries: T[] = [];
+  private readonly byBand = new Map<string, number[]>();
+
+  add(bands: string[], entry: T): void {
+    const at = this.entries.push(entry) - 1;
+    for (const band of bands) {
+      const list = this.byBand.get(band);
+      if (list) list.push(at);
+      else this.byBand.set(band, [at]);
+    }
+  }
+
+  sharing(bands: string[]): T[] {
+    const at = new Set(bands.flatMap((band) => this.byBand.get(band) ?? []));
+    return [...at].sort((a, b) => a - b).map((i) => this.entries[i]!);
+  }
+}
+
