@@ -1,9 +1,10 @@
 /**
- * The `newsdesk` command: serve, migrate, import, user, source. Each subcommand opens the store from the environment
+ * The `newsdesk` command: serve, migrate, import, user, source, eval. Each subcommand opens the store from the environment
  * (see `server/config.ts`), does its work and closes it.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { NewsdeskError } from '../domain/errors.js';
+import { hotEvalCommand } from '../eval/hot.js';
 import { configFromEnv, parsePort } from '../server/config.js';
 import { importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
@@ -88,6 +89,31 @@ source
   .command('list')
   .description('list sources with their health and how many items wait in the queue')
   .action(() => sourceListCommand(configFromEnv()));
+
+const evaluate = program.command('eval').description('measure ranking quality on a corpus, offline (no database)');
+evaluate
+  .command('hot')
+  .description(
+    'replay timestamped JSON Lines corpora hour by hour and print hot-hit@8: the share of each hour\'s five ' +
+      'fastest-growing story clusters (story_cluster_id, hidden from the engine) named by one of its top 8 Hot Topics',
+  )
+  .argument('<file...>', 'JSON Lines files (id, title, body, date, story_cluster_id); replayed as one stream in time order')
+  .option('--align', 'shift each later file to start with the first one, so other corpora become distractors in its time span')
+  .option('--verbose', 'print each hour\'s topics and target stories')
+  .addHelpText(
+    'after',
+    `
+Hours: every whole hour from the 15th after the corpus's first timestamp (the first timestamp's hour + 15 h, so
+each evaluated hour's scoring window, its last 3 h and the 12 h before them, starts no earlier than the hour the
+corpus starts in) to the hour after the last timestamp; hours
+with no cluster of 3 or more records in their last 3 hours are skipped. Undated records are skipped and counted.
+A topic names a cluster when at least half of its last-3-hour headlines contain the topic (case-insensitive).
+Also printed: the same figure for a plain baseline (headline words and word pairs rising fastest: last 3 h minus
+a quarter of the 12 h before; and most frequent in the last 3 h).`,
+  )
+  .action((files: string[], options: { align?: boolean; verbose?: boolean }) =>
+    hotEvalCommand(files, { alignStarts: options.align ?? false, verbose: options.verbose ?? false }),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof NewsdeskError) console.error(`newsdesk: ${error.message} (${error.code})`);
