@@ -197,12 +197,17 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
   app.get('/admin/boards', async (request, reply) => {
     const session = await gate(request, reply);
     if (!session) return reply;
-    const [topNews, hotTopics, picks] = await Promise.all([boards.topNews(timeZone), boards.hotTopics(), boards.collection(EDITORS_PICKS)]);
+    const [topNews, hotTopics, picks, mostRead] = await Promise.all([
+      boards.topNews(timeZone),
+      boards.hotTopics(),
+      boards.collection(EDITORS_PICKS),
+      boards.mostRead(),
+    ]);
     const hiddenStories = await store.articles.summariesByIds(topNews.hidden.map((e) => e.itemId), clock.now().toISOString());
     return send(
       reply,
       'Curation boards',
-      boardsPage({ mayEdit: can(session.actor.role, 'curation.manage'), topNews, hotTopics, picks, hiddenStories }),
+      boardsPage({ mayEdit: can(session.actor.role, 'curation.manage'), topNews, hotTopics, picks, mostRead, hiddenStories }),
       session,
     );
   });

@@ -26,6 +26,7 @@ export const HOT_TOPICS_BOARD = 'hot-topics';
 /** The board scope that applies to the whole site rather than one section. */
 export const ALL_SECTIONS = 'all';
 const TOP_NEWS_SETTINGS_KEY = 'curation.topNews';
+const MOST_READ_SETTING_KEY = 'curation.rail.mostRead';
 /** How many of the day's stories Top News ranks; on a busier day the lowest priorities are left out first. */
 const TOP_NEWS_CANDIDATES = 300;
 
@@ -43,9 +44,10 @@ export interface ListSizes {
   topNews: number;
   hotTopics: number;
   editorsPicks: number;
+  mostRead: number;
 }
 
-export const defaultListSizes: ListSizes = { related: 5, topNews: 8, hotTopics: 8, editorsPicks: 6 };
+export const defaultListSizes: ListSizes = { related: 5, topNews: 8, hotTopics: 8, editorsPicks: 6, mostRead: 5 };
 
 export class Curation {
   constructor(
@@ -162,6 +164,15 @@ export class Curation {
   async topNewsSettings(): Promise<TopNewsSettings> {
     const stored = (await this.store.settings.all())[TOP_NEWS_SETTINGS_KEY];
     if (!stored) return defaultTopNewsSettings;
+  /** Whether the site's rail shows Most Read (editors switch it on where they want it). */
+  async showsMostRead(): Promise<boolean> {
+    return (await this.store.settings.all())[MOST_READ_SETTING_KEY] === 'true';
+  }
+
+  async setShowsMostRead(shown: boolean): Promise<void> {
+    await this.store.settings.set({ [MOST_READ_SETTING_KEY]: String(shown) });
+  }
+
     try {
       return parseTopNewsSettings(JSON.parse(stored));
     } catch {

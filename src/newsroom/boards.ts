@@ -9,6 +9,7 @@ import {
   ALL_SECTIONS,
   type Curation,
   HOT_TOPICS_BOARD,
+  type Readership,
   TOP_NEWS_BOARD,
   type TopNewsSettings,
   TopNewsSettingsError,
@@ -31,6 +32,7 @@ export class Boards {
   constructor(
     private readonly store: Store,
     private readonly curation: Curation,
+    private readonly readership: Readership,
     private readonly clock: Clock,
     private readonly events: NewsEvents,
     private readonly auditTrail: AuditTrail,
@@ -89,6 +91,17 @@ export class Boards {
       pinned: entries.filter((e) => e.action === 'pin'),
       hidden: entries.filter((e) => e.action === 'hide'),
     };
+  }
+
+  /** Whether the site shows Most Read, and what it would show now (the last 24 hours). */
+  async mostRead() {
+    return { shown: await this.curation.showsMostRead(), list: await this.readership.mostRead(this.clock.now(), 24, 10) };
+  }
+
+  async setMostRead(actor: Actor, change: { shown?: unknown }) {
+    if (typeof change.shown !== 'boolean') throw new ValidationError('shown must be true or false', { field: 'shown' });
+    await this.curation.setShowsMostRead(change.shown);
+    await this.changed(actor, 'most-read', ALL_SECTIONS, [{ shown: change.shown }]);
   }
 
   async setHotTopics(actor: Actor, change: BoardChange) {

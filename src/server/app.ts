@@ -56,11 +56,12 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
   const publisher = new Publisher(store, curation, clock);
   const sources = new Sources(store, clock);
   const importer = new Importer(publisher, curation, store, clock);
+  const readership = new Readership(store, clock);
   return {
     store,
     clock,
     curation,
-    readership: new Readership(store, clock),
+    readership,
     events,
     publisher,
     sources,
@@ -68,7 +69,7 @@ export function createServices(store: Store, clock: Clock, dataDir: string): Ser
     wireDesk: new WireDesk(store, publisher, clock, audit),
     poller: new Poller({ store, sources, importer, clock }),
     accounts: new Accounts(store, clock, audit),
-    boards: new Boards(store, curation, clock, events, audit),
+    boards: new Boards(store, curation, readership, clock, events, audit),
     stories: new Stories(store, curation, clock, events, audit),
     media: new MediaLibrary(mediaStorage),
     mediaStorage,
@@ -92,7 +93,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { services, publicUrl, logger = false, cacheTtlMs = 60_000, jobs = false, readsFlushMs = 5_000 } = options;
   const { store, clock, curation, accounts, boards, stories, media, events } = services;
   const edition = await store.settings.edition();
-  const pages = new SitePages({ store, curation, clock, edition, publicUrl });
+  const pages = new SitePages({ store, curation, readership: services.readership, clock, edition, publicUrl });
   const app = Fastify({ logger, trustProxy: true, return503OnClosing: true, bodyLimit: 2 * 1024 * 1024 });
   securityHeaders(app);
   const cache = new PageCache({ ttlMs: cacheTtlMs, maxEntries: 5_000, now: () => Date.now() });

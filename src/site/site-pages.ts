@@ -8,7 +8,7 @@ import type { Edition } from '../domain/edition.js';
 import { type SafeHtml, trusted } from '../domain/html.js';
 import { stripTags } from '../domain/sanitize.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
-import { type Curation, defaultListSizes } from '../curation/index.js';
+import { type Curation, type Readership, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
 import { AssetStore } from './assets.js';
 import { FRAGMENT_SLOT, type RenderedPage } from './page-cache.js';
@@ -19,6 +19,7 @@ import { type RailLists, rail } from './views/parts.js';
 export interface SitePagesOptions {
   store: Store;
   curation: Curation;
+  readership: Readership;
   clock: Clock;
   edition: Edition;
   publicUrl: string;
@@ -44,14 +45,21 @@ export class SitePages {
 
   /** The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them. */
   async railLists(now: Date, shownElsewhere: string[] = []): Promise<RailLists> {
-    const { curation, edition } = this.options;
-    const [topNews, hotTopics] = await Promise.all([
+    const { curation, edition, readership } = this.options;
+    const [topNews, hotTopics, showsMostRead] = await Promise.all([
       curation.topNews(now, edition.timeZone, defaultListSizes.topNews + shownElsewhere.length),
       curation.hotTopics(now),
+      curation.showsMostRead(),
     ]);
     const topNewsShown = topNews.filter((s) => !shownElsewhere.includes(s.id)).slice(0, defaultListSizes.topNews);
     const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)]);
-    return { topNews: topNewsShown, hotTopics, editorsPicks };
+    const mostRead = showsMostRead
+      ? (await readership.mostRead(now, 24, defaultListSizes.mostRead + shownElsewhere.length))
+          .map((r) => r.story)
+          .filter((s) => !shownElsewhere.includes(s.id))
+          .slice(0, defaultListSizes.mostRead)
+      : [];
+    return { topNews: topNewsShown, hotTopics, editorsPicks, mostRead };
   }
 
   async rail(now: Date, shownElsewhere: string[]): Promise<string> {

@@ -45,4 +45,19 @@ describe('readership', () => {
     expect(dashboard).toMatch(/<svg class="reads-chart"[^>]*aria-label="5 reads over the last 24 hours/);
     expect(dashboard).toContain('5 reads</span>');
   });
+
+  it('shows Most Read on the site only where editors switch it on', async () => {
+    const editor = await clientFor(t.app, t.services, 'editor');
+    const home = async () => (await t.app.inject({ url: '/', headers: READER })).body;
+    expect(await home()).not.toContain('Most Read');
+    expect((await editor.call('GET', '/boards/most-read')).json()).toMatchObject({ shown: false, list: [{ story: { id }, reads: 5 }] });
+    const on = await editor.call('PUT', '/boards/most-read', { shown: true });
+    expect(on.json()).toMatchObject({ shown: true });
+    const page = await home();
+    const block = page.slice(page.indexOf('id="most-read-title"'));
+    expect(block).toContain(`href="${url}"`);
+    expect((await editor.call('PUT', '/boards/most-read', { shown: 'yes' })).json()).toMatchObject({ status: 400, field: 'shown' });
+    await editor.call('PUT', '/boards/most-read', { shown: false });
+    expect(await home()).not.toContain('Most Read');
+  });
 });

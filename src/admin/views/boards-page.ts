@@ -13,6 +13,7 @@ export interface BoardsView {
   topNews: { list: ArticleSummary[]; ranking: { id: string; why: string }[]; settings: TopNewsSettings; pinned: BoardEntry[]; hidden: BoardEntry[] };
   hotTopics: { list: TopicCount[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
   picks: ArticleSummary[];
+  mostRead: { shown: boolean; list: { story: ArticleSummary; reads: number }[] };
   hiddenStories: ArticleSummary[];
 }
 
@@ -98,6 +99,16 @@ export function boardsPage(view: BoardsView): SafeHtml {
           : ''}</li>`;
       })}</ol>`
     : html`<p class="empty">No picks: the site shows the week's highest-priority stories instead.</p>`}
+</section>
+<section class="card" aria-labelledby="most-read-title">
+  <h2 id="most-read-title">Most Read</h2>
+  <p class="hint">The most read stories of the last 24 hours, counted without cookies. ${view.mostRead.shown ? 'Shown on the site, under Editor\'s Picks.' : 'Not shown on the site.'}</p>
+  ${view.mostRead.list.length
+    ? html`<ol class="board">${view.mostRead.list.map((r) => html`<li><a href="/admin/stories/${r.story.id}">${r.story.headline}</a> <span class="hint-inline">${countOf(r.reads, 'read')}</span></li>`)}</ol>`
+    : html`<p class="empty">No reads counted yet.</p>`}
+  ${view.mayEdit
+    ? html`<button type="button" class="secondary small" data-api-action="/api/v1/admin/boards/most-read" data-method="PUT" data-body="${JSON.stringify({ shown: !view.mostRead.shown })}">${view.mostRead.shown ? 'Take Most Read off the site' : 'Show Most Read on the site'}</button>`
+    : ''}
 </section>
 <section class="card" aria-labelledby="hot-title">
   <h2 id="hot-title">Hot Topics</h2>

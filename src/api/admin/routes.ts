@@ -269,6 +269,21 @@ export const newsroomRoutes: AdminRoute[] = [
   },
   {
     method: 'GET',
+    url: '/boards/most-read',
+    access: 'story.read',
+    handler: async (c) => c.services.boards.mostRead(),
+  },
+  {
+    method: 'PUT',
+    url: '/boards/most-read',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.setMostRead(actor(c), body(c));
+      return c.services.boards.mostRead();
+    },
+  },
+  {
+    method: 'GET',
     url: '/boards/hot-topics',
     access: 'story.read',
     handler: async (c) => c.services.boards.hotTopics(),

@@ -1,4 +1,4 @@
-/** Pieces every page shares: times, story lists, the rail (Top News, Hot Topics, Editor's Picks). */
+/** Pieces every page shares: times, story lists, the rail (Top News, Hot Topics, Editor's Picks, Most Read). */
 import { type ArticleSummary, articlePath, sectionPath, topicPath } from '../../domain/article.js';
 import { formatStamp } from '../../domain/edition.js';
 import type { TopicCount } from '../../store/index.js';
@@ -8,6 +8,8 @@ export interface RailLists {
   topNews: ArticleSummary[];
   hotTopics: TopicCount[];
   editorsPicks: ArticleSummary[];
+  /** The day's most read stories; empty when editors keep Most Read off the site. */
+  mostRead: ArticleSummary[];
 }
 
 export function timeTag(iso: string, timeZone: string): SafeHtml {
@@ -60,5 +62,11 @@ export function rail(lists: RailLists, timeZone: string): SafeHtml {
       <h2 id="editors-picks-title">Editor's Picks</h2>
       ${headlineList(lists.editorsPicks, timeZone)}
     </section>
+    ${lists.mostRead.length
+      ? html`<section class="rail__block" aria-labelledby="most-read-title">
+      <h2 id="most-read-title">Most Read</h2>
+      <ol class="headline-list headline-list--ranked">${lists.mostRead.map((s) => html`<li>${storyLink(s, timeZone)}</li>`)}</ol>
+    </section>`
+      : ''}
   </aside>`;
 }
