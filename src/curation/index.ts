@@ -164,6 +164,13 @@ export class Curation {
   async topNewsSettings(): Promise<TopNewsSettings> {
     const stored = (await this.store.settings.all())[TOP_NEWS_SETTINGS_KEY];
     if (!stored) return defaultTopNewsSettings;
+    try {
+      return parseTopNewsSettings(JSON.parse(stored));
+    } catch {
+      return defaultTopNewsSettings;
+    }
+  }
+
   /** Whether the site's rail shows Most Read (editors switch it on where they want it). */
   async showsMostRead(): Promise<boolean> {
     return (await this.store.settings.all())[MOST_READ_SETTING_KEY] === 'true';
@@ -171,13 +178,6 @@ export class Curation {
 
   async setShowsMostRead(shown: boolean): Promise<void> {
     await this.store.settings.set({ [MOST_READ_SETTING_KEY]: String(shown) });
-  }
-
-    try {
-      return parseTopNewsSettings(JSON.parse(stored));
-    } catch {
-      return defaultTopNewsSettings;
-    }
   }
 
   /** Checks and stores new Top News settings; throws `TopNewsSettingsError` naming the field at fault. */
