@@ -68,10 +68,11 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     const all = await store.articles.listForNewsroom({ limit: 200 });
     const instant = clock.now();
     const now = instant.toISOString();
-    const [mostRead, perHour, wire] = await Promise.all([
+    const [mostRead, perHour, wire, queueCounts] = await Promise.all([
       readership.mostRead(instant, 24, 10),
       readership.perHour(instant, 24),
       store.wire.newest(10),
+      store.wireQueue.counts(),
     ]);
     return send(
       reply,
@@ -83,6 +84,7 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
         embargoed: all.filter((s) => s.embargo_until !== null && s.embargo_until > now),
         recent: all.slice(0, 10),
         wire,
+        waiting: queueCounts.filter((c) => c.state === 'new').reduce((n, c) => n + c.count, 0),
         mostRead,
         readsPerHour: perHour.map((h) => ({ label: `${formatStamp(`${h.hour}:00:00.000Z`, timeZone).slice(11, 13)}h`, reads: h.reads })),
         timeZone,

@@ -186,5 +186,6 @@ describe.each(engines)('wire queue on $name', (engine) => {
     const overview = await t.services.sources.overview();
     expect(overview.find((s) => s.id === 'partner-wire')!.queue).toEqual({ new: 2, 'picked-up': 1, dismissed: 0 });
     expect(overview.find((s) => s.id === 'second-agency')!.queue).toEqual({ new: 2, 'picked-up': 0, dismissed: 1 });
+    expect((await editor.page('/admin')).body).toContain('<a href="/admin/wire">4 items waiting in the wire queue</a>');
   });
 });

@@ -48,6 +48,8 @@ export interface DashboardView {
   embargoed: DeskStory[];
   recent: DeskStory[];
   wire: (DeskStory & { source: string | null; received_at: string })[];
+  /** Items waiting in the wire queue. */
+  waiting: number;
   mostRead: { story: ArticleSummary; reads: number }[];
   readsPerHour: { label: string; reads: number }[];
   timeZone: string;
@@ -68,7 +70,8 @@ export function dashboardPage(view: DashboardView): SafeHtml {
   <section class="card" aria-labelledby="review-title"><h2 id="review-title">In review</h2>${storyTable(view.review, view.timeZone, 'Nothing waiting for review.')}</section>
   <section class="card" aria-labelledby="scheduled-title"><h2 id="scheduled-title">Scheduled</h2>${storyTable(view.scheduled, view.timeZone, 'Nothing scheduled.')}</section>
   <section class="card" aria-labelledby="embargoed-title"><h2 id="embargoed-title">Under embargo</h2>${storyTable(view.embargoed, view.timeZone, 'No embargoed stories.')}</section>
-  <section class="card" aria-labelledby="wire-title"><h2 id="wire-title">Newest from the wires</h2>${
+  <section class="card" aria-labelledby="wire-title"><h2 id="wire-title">Newest from the wires</h2>
+  <p><a href="/admin/wire">${view.waiting ? `${countOf(view.waiting, 'item')} waiting in the wire queue` : 'Wire queue: nothing waiting'}</a> · <a href="/admin/sources">Sources</a></p>${
     view.wire.length
       ? html`<table class="stories"><thead><tr><th scope="col">Headline</th><th scope="col">Source</th><th scope="col">Received</th></tr></thead>
       <tbody>${view.wire.map(
