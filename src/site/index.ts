@@ -3,13 +3,23 @@
  * cache. It reads through the store and the curation seam and knows nothing of the newsroom or the API.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { articlePath, sectionPath, sourcePath, topicPath } from '../domain/article.js';
+import { type ArticleSummary, articlePath, sectionPath, sourcePath, topicPath } from '../domain/article.js';
 import { type Readership, isReader } from '../curation/index.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { CachedPage, PageCache, RenderedPage } from './page-cache.js';
 import { type SitePages, type SitePagesOptions, railSlot } from './site-pages.js';
 import { homeBody } from './views/home-page.js';
 import { listBody, notFoundBody, pageHref } from './views/list-page.js';
+
+
+/** What a section, topic or source page lists. */
+interface ListTarget {
+  id: string;
+  name: string;
+  path: string;
+  key: string;
+  stories(now: string, limit: number, offset: number): Promise<ArticleSummary[]>;
+}
 
 export { PageCache } from './page-cache.js';
 export { SitePages } from './site-pages.js';
@@ -131,7 +141,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   const listRoute = (
     prefix: string,
     kind: string,
-    find: (slug: string) => Promise<{ id: string; name: string; path: string; key: string; filter: object } | null>,
+    find: (slug: string) => Promise<ListTarget | null>,
   ) =>
     app.get<{ Params: { slug: string } }>(`${prefix}/:slug`, async (request, reply) => {
       const pageNo = pageNumber(request);
@@ -139,12 +149,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
       if (!target || pageNo === null) return send(request, reply, '/404', notFound);
       return send(request, reply, pageHref(target.path, pageNo), async () => {
         const now = clock.now();
-        const stories = await store.articles.list({
-          now: now.toISOString(),
-          ...target.filter,
-          limit: PAGE_SIZE + 1,
-          offset: (pageNo - 1) * PAGE_SIZE,
-        });
+        const stories = await target.stories(now.toISOString(), PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
         if (pageNo > 1 && !stories.length) return notFound();
         const body = listBody({
           kind,
@@ -171,15 +176,31 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         name: section.name,
         path: sectionPath(section),
         key: surrogateKeys.section(section.id),
-        filter: { sectionId: section.id },
+        stories: (now, limit, offset) => store.articles.list({ now, sectionId: section.id, limit, offset }),
       }
     );
   });
+  // A topic is an editors' topic (taxonomy), else a name or phrase the news mentions (what Hot Topics links to).
   listRoute('/topic', 'Topic', async (slug) => {
     const topic = await store.taxonomy.topicBySlug(slug);
-    return (
-      topic && { id: topic.id, name: topic.name, path: topicPath(topic), key: surrogateKeys.topic(topic.id), filter: { topicId: topic.id } }
-    );
+    if (topic) {
+      return {
+        id: topic.id,
+        name: topic.name,
+        path: topicPath(topic),
+        key: surrogateKeys.topic(topic.id),
+        stories: (now, limit, offset) => store.articles.list({ now, topicId: topic.id, limit, offset }),
+      };
+    }
+    const label = await store.mentions.labelOf(slug);
+    if (label === null) return null;
+    return {
+      id: slug,
+      name: label,
+      path: topicPath({ slug }),
+      key: surrogateKeys.topic(slug),
+      stories: (now, limit, offset) => store.mentions.stories([slug], now, limit, offset),
+    };
   });
   listRoute('/source', 'Source', async (slug) => {
     const source = await store.taxonomy.sourceBySlug(slug);
@@ -189,7 +210,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         name: source.name,
         path: sourcePath(source),
         key: surrogateKeys.source(source.id),
-        filter: { sourceId: source.id },
+        stories: (now, limit, offset) => store.articles.list({ now, sourceId: source.id, limit, offset }),
       }
     );
   });

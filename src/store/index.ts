@@ -13,6 +13,7 @@ import { WireRepository } from './wire-repository.js';
 import { FingerprintRepository } from './fingerprint-repository.js';
 import { SourceRepository } from './source-repository.js';
 import { WireQueueRepository } from './wire-queue-repository.js';
+import { MentionRepository } from './mention-repository.js';
 import { LeaseRepository } from './lease-repository.js';
 import { CollectionRepository } from './collection-repository.js';
 import type { Engine } from './dialects/engine.js';
@@ -32,6 +33,7 @@ export type { ReadCount } from './read-repository.js';
 export type { WireArticleState, WireIdentity } from './wire-repository.js';
 export type { DuplicateCopy, StoredFingerprint } from './fingerprint-repository.js';
 export type { SourceChanges, WireSource } from './source-repository.js';
+export type { MentionRow, StoredMention } from './mention-repository.js';
 export type { AlsoFrom, QueueEntry, QueueFilter, QueueState, QueuedItem } from './wire-queue-repository.js';
 export { queueStates } from './wire-queue-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
@@ -64,6 +66,7 @@ export class Store {
   readonly fingerprints: FingerprintRepository;
   readonly sources: SourceRepository;
   readonly wireQueue: WireQueueRepository;
+  readonly mentions: MentionRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -81,6 +84,7 @@ export class Store {
     this.fingerprints = new FingerprintRepository(engine.db);
     this.sources = new SourceRepository(engine.db);
     this.wireQueue = new WireQueueRepository(engine.db);
+    this.mentions = new MentionRepository(engine.db);
   }
 
   get engineName(): string {

@@ -308,6 +308,18 @@ export interface WireQueueBandTable {
   queue_id: string;
 }
 
+export interface ArticleMentionTable {
+  article_id: string;
+  key: string;
+  slug: string;
+  label: string;
+  kind: string;
+  in_headline: number;
+  span: number;
+  length: number;
+  published_at: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -344,6 +356,7 @@ export interface Database {
   source_file: SourceFileTable;
   wire_queue: WireQueueTable;
   wire_queue_band: WireQueueBandTable;
+  article_mention: ArticleMentionTable;
 }
 
 export type Count = ColumnType<number, never, never>;

@@ -12,6 +12,7 @@ import { relateQueueMigration } from './006-relate-queue.js';
 import { fingerprintsMigration } from './007-fingerprints.js';
 import { sourcesMigration } from './008-sources.js';
 import { wireDeskMigration } from './009-wire-desk.js';
+import { topicMentionsMigration } from './012-topic-mentions.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '007-fingerprints': fingerprintsMigration,
   '008-sources': sourcesMigration,
   '009-wire-desk': wireDeskMigration,
+  '012-topic-mentions': topicMentionsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,145 @@
+/** The topics each story mentions, as Hot Topics reads them: by time window, and by topic for a topic's page. */
+import type { Kysely } from 'kysely';
+import type { ArticleSummary } from '../domain/article.js';
+import type { Database } from './schema.js';
+import { selectSummaries, toSummary } from './summaries.js';
+
+export interface StoredMention {
+  key: string;
+  slug: string;
+  label: string;
+  kind: string;
+  inHeadline: boolean;
+  span: number;
+  length: number;
+}
+
+export interface MentionRow extends StoredMention {
+  articleId: string;
+  publishedAt: string;
+}
+
+/** What topic extraction reads of a story. */
+export interface MentionSource {
+  id: string;
+  headline: string;
+  bodyHtml: string;
+  language: string;
+  topics: string[];
+  /** Null for a story not published (yet): it mentions nothing a reader can see. */
+  publishedAt: string | null;
+}
+
+export class MentionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The text and editors' topics of each of `ids` that exists. */
+  async sources(ids: string[]): Promise<MentionSource[]> {
+    if (!ids.length) return [];
+    const out: MentionSource[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const [articles, topics] = await Promise.all([
+        this.db
+          .selectFrom('article')
+          .select(['id', 'headline', 'body_html', 'language', 'status', 'published_at'])
+          .where('id', 'in', chunk)
+          .execute(),
+        this.db
+          .selectFrom('article_topic as at')
+          .innerJoin('topic as t', 't.id', 'at.topic_id')
+          .select(['at.article_id', 't.name'])
+          .where('at.article_id', 'in', chunk)
+          .orderBy('at.article_id')
+          .orderBy('at.position')
+          .execute(),
+      ]);
+      for (const a of articles) {
+        out.push({
+          id: a.id,
+          headline: a.headline,
+          bodyHtml: a.body_html,
+          language: a.language,
+          topics: topics.filter((t) => t.article_id === a.id).map((t) => t.name),
+          publishedAt: a.status === 'published' ? a.published_at : null,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Replaces what the stories mention; a story absent from `byArticle` keeps its mentions. */
+  async replace(byArticle: Map<string, { publishedAt: string; mentions: StoredMention[] }>): Promise<void> {
+    if (!byArticle.size) return;
+    await this.db.transaction().execute(async (trx) => {
+      const ids = [...byArticle.keys()];
+      for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('article_mention').where('article_id', 'in', ids.slice(i, i + 500)).execute();
+      const rows = [...byArticle].flatMap(([articleId, { publishedAt, mentions }]) =>
+        mentions.map((m) => ({
+          article_id: articleId,
+          key: m.key,
+          slug: m.slug,
+          label: m.label,
+          kind: m.kind,
+          in_headline: m.inHeadline ? 1 : 0,
+          span: m.span,
+          length: m.length,
+          published_at: publishedAt,
+        })),
+      );
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('article_mention').values(rows.slice(i, i + 500)).execute();
+    });
+  }
+
+  /** Mentions of published stories visible at `now` and published in [from, now], oldest first. */
+  async between(from: string, now: string): Promise<MentionRow[]> {
+    const rows = await this.db
+      .selectFrom('article_mention as m')
+      .innerJoin('article as a', 'a.id', 'm.article_id')
+      .select(['m.article_id', 'm.key', 'm.slug', 'm.label', 'm.kind', 'm.in_headline', 'm.span', 'm.length', 'm.published_at'])
+      .where('m.published_at', '>=', from)
+      .where('m.published_at', '<=', now)
+      .where('a.status', '=', 'published')
+      .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]))
+      .orderBy('m.published_at')
+      .orderBy('m.article_id')
+      .execute();
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      key: r.key,
+      slug: r.slug,
+      label: r.label,
+      kind: r.kind,
+      inHeadline: r.in_headline === 1,
+      span: r.span,
+      length: r.length,
+      publishedAt: r.published_at,
+    }));
+  }
+
+  /** The most used label of a topic slug, or null when no story mentions it. */
+  async labelOf(slug: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('article_mention')
+      .select(['label', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('slug', '=', slug)
+      .groupBy('label')
+      .orderBy('n', 'desc')
+      .orderBy('label')
+      .executeTakeFirst();
+    return row?.label ?? null;
+  }
+
+  /** Visible stories that mention any of `slugs`, newest first. */
+  async stories(slugs: string[], now: string, limit: number, offset = 0): Promise<ArticleSummary[]> {
+    if (!slugs.length) return [];
+    const rows = await selectSummaries(this.db, now)
+      .where('a.id', 'in', (eb) => eb.selectFrom('article_mention').select('article_id').where('slug', 'in', slugs))
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toSummary);
+  }
+}
