@@ -148,7 +148,8 @@ export function createEnglishTagger(): EnglishTagger {
         // Possessive "'s" and the like end a run; so does the end of the text.
         for (let i = start; i <= end; i++) {
           if (ws[i]!.role !== 'content') continue;
-          for (let j = i; j <= end && j < i + MAX_WORDS; j++) {
+          // The lead only adds names and short phrases: context for the headline, not topics of its own wording.
+          for (let j = i; j <= end && j < i + (inHeadline ? MAX_WORDS : 2); j++) {
             if (ws[j]!.role !== 'content') continue;
             const part = ws.slice(i, j + 1);
             const label = part.map((w, n) => (n ? w.space : '') + w.text).join('');

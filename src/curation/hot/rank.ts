@@ -10,7 +10,7 @@
  *    pins first and apply their renames.
  */
 import { burst, readsBurst } from './burst.js';
-import { chooseLabel } from './label.js';
+import { chooseLabel, containsPhrase } from './label.js';
 import { gatherWindow, resolver, type KeyStats, type Window } from './window.js';
 import {
   defaultHotSettings,
@@ -25,14 +25,16 @@ import {
 const HOUR_MS = 3_600_000;
 /** A burst topic must rise this far (z) above its baseline; weaker risers can still fill the list as `frequent`. */
 const MIN_Z = 1;
-/** A folded-in key whose stories mention the head at least this often brings all its stories into the topic. */
-const STRONG_OVERLAP = 0.8;
+/** ...and be named in this many headlines: a word that recurs only in leads ("November") is no topic. */
+const MIN_HEADLINES = 2;
 
 interface Candidate {
   stats: KeyStats;
   score: number;
   /** Recent weight on stories not yet covered when the score was computed. */
   residual: number;
+  /** How many of those stories name the key in their headline. */
+  headlines: number;
   residualArticles: number[];
   readsScore: number;
   reads?: HotExplanation['reads'];
@@ -53,16 +55,24 @@ export function rankHotTopics(
   const covered = new Uint8Array(win.articles.length);
   const absorbed = new Set<string>();
   const scoreOf = (stats: KeyStats): Candidate => {
-    const residualArticles = stats.recentArticles.filter((i) => !covered[i]);
-    const residual = residualArticles.reduce((sum, i) => sum + weightIn(win, i, stats.key), 0);
+    const residualArticles: number[] = [];
+    let residual = 0;
+    let headlines = 0;
+    stats.recentArticles.forEach((i, n) => {
+      if (covered[i]) return;
+      residualArticles.push(i);
+      residual += stats.recentWeights[n]!;
+      if (stats.recentWeights[n]! >= 1) headlines++;
+    });
     const b = burst({ recent: residual, baseline: stats.baseline, recentTotal: win.recentTotal, baselineTotal: win.baselineTotal });
     const r = readsByKey.get(stats.key);
     const rb = r ? readsBurst(r.recent, s.recentHours, r.baseline, win.baselineHoursUsed) : null;
     const readsScore = rb ? Math.max(0, rb.score) * s.readsWeight : 0;
     return {
       stats,
-      score: b.z >= MIN_Z ? b.score + readsScore : -Infinity,
+      score: b.z >= MIN_Z && headlines >= MIN_HEADLINES ? b.score + readsScore : -Infinity,
       residual,
+      headlines,
       residualArticles,
       readsScore,
       ...(rb && r ? { reads: { recent: r.recent, expected: round(rb.expected), score: round(rb.z) } } : {}),
@@ -111,15 +121,14 @@ function makeTopic(
     const uncovered = stats.recentArticles.filter((i) => !covered[i]).length;
     if (uncovered > 0 && n / uncovered >= s.mergeOverlap) members.push(stats);
   }
-  // A member mostly found with the head (an alias, a longer cut of the same name) brings its other stories into the
-  // topic; one found with it only half the time ("attack") is folded in, but its other stories stay free.
+  // Another cut of the head's own name ("Plosser" for "Charles Plosser") brings its other stories into the topic;
+  // a co-occurring phrase ("attack", "Chinese president") is folded in, but its other stories stay free: many such
+  // phrases, each with a story elsewhere, would otherwise swallow a second story whole.
   const storySet = new Set(stories);
   for (const m of members) {
     absorbed.add(m.key);
-    const uncovered = m.recentArticles.filter((i) => !covered[i]);
-    if (m === c.stats || (together.get(m.key) ?? 0) >= STRONG_OVERLAP * uncovered.length) {
-      for (const i of uncovered) storySet.add(i);
-    }
+    if (m !== c.stats && !containsPhrase(m.key, head) && !containsPhrase(head, m.key)) continue;
+    for (const i of m.recentArticles) if (!covered[i]) storySet.add(i);
   }
   for (const i of storySet) covered[i] = 1;
   const articleIds = [...storySet].sort((a, b) => b - a).map((i) => win.articles[i]!.id);
@@ -164,23 +173,24 @@ function fillFrequent(
   topics: HotTopic[],
   scoreOf: (stats: KeyStats) => Candidate,
 ): void {
-  const rest = [...win.keys.values()].filter((k) => k.recent > 0 && !absorbed.has(k.key));
-  while (topics.length < s.limit) {
-    let best: Candidate | null = null;
-    for (const k of rest) {
-      if (absorbed.has(k.key)) continue;
-      const c = scoreOf(k);
-      if (c.residual <= 0) continue;
-      if (!best || c.residual > best.residual || (c.residual === best.residual && preferKey(c.stats.key, best.stats.key))) best = c;
+  // Lazy greedy, as for bursts: a key's count only falls as stories get covered, so re-count it when it comes up.
+  let queue = [...win.keys.values()]
+    .filter((k) => k.recent > 0 && !absorbed.has(k.key))
+    .map((k) => ({ ...scoreOf(k), score: k.recent }))
+    .sort(byScore);
+  while (queue.length && topics.length < s.limit) {
+    const top = queue.shift()!;
+    if (absorbed.has(top.stats.key)) continue;
+    const fresh = { ...scoreOf(top.stats), score: 0 };
+    fresh.score = fresh.residual;
+    if (fresh.residual <= 0 || fresh.headlines < 1) continue;
+    if (queue.length && byScore(fresh, queue[0]!) > 0) {
+      insertSorted(queue, fresh);
+      continue;
     }
-    if (!best) return;
-    topics.push(makeTopic(win, { ...best, score: -Infinity }, s, covered, absorbed, 'frequent'));
+    topics.push(makeTopic(win, { ...fresh, score: -Infinity }, s, covered, absorbed, 'frequent'));
+    queue = queue.filter((c) => !absorbed.has(c.stats.key));
   }
-}
-
-/** Of two equally frequent keys, the longer (more specific) first, then alphabetical, so results are stable. */
-function preferKey(a: string, b: string): boolean {
-  return a.length !== b.length ? a.length > b.length : a < b;
 }
 
 function applyEditors(win: Window, topics: HotTopic[], s: HotSettings, overrides: TopicOverrides): HotTopic[] {
@@ -242,12 +252,14 @@ function sumReads(
   return out;
 }
 
-function weightIn(win: Window, article: number, key: string): number {
-  return win.articles[article]!.mentions.find((m) => m.key === key)?.weight ?? 0;
-}
-
+/** Higher score first; then more stories, the longer (more specific) key, and the key, so results are stable. */
 function byScore(a: Candidate, b: Candidate): number {
-  return b.score - a.score || b.residual - a.residual || (a.stats.key < b.stats.key ? -1 : a.stats.key > b.stats.key ? 1 : 0);
+  return (
+    b.score - a.score ||
+    b.residual - a.residual ||
+    b.stats.key.length - a.stats.key.length ||
+    (a.stats.key < b.stats.key ? -1 : a.stats.key > b.stats.key ? 1 : 0)
+  );
 }
 
 function insertSorted(queue: Candidate[], c: Candidate): void {

@@ -11,7 +11,9 @@ export const ENGLISH_STOPWORDS = new Set(
   will with would you your yours
   amid another day days did first here's just last latest least less live many may might much must new news next
   photo photos pictures report reports reported said say says see sees set show shows take takes talk talks time
-  today top update updated updates video videos watch way week weeks year years yet one two three four five`.split(/\s+/),
+  today top update updated updates video videos watch way week weeks year years yet one two three four five
+  january february march april june july august september october november december jan feb mar apr jun jul aug
+  sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night`.split(/\s+/),
 );
 
 export const CHINESE_STOPWORDS = new Set(

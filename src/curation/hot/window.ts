@@ -28,6 +28,8 @@ export interface KeyStats {
   baseline: number;
   /** Indices into `Window.articles` of the recent articles mentioning the key, in article order. */
   recentArticles: number[];
+  /** The key's weight in each of those articles (1 in the headline, 0.5 in the lead only). */
+  recentWeights: number[];
 }
 
 export interface Window {
@@ -88,10 +90,11 @@ export function gatherWindow(
     else baselineTotal++;
     for (const m of article.mentions) {
       let stats = keys.get(m.key);
-      if (!stats) keys.set(m.key, (stats = { key: m.key, recent: 0, baseline: 0, recentArticles: [] }));
+      if (!stats) keys.set(m.key, (stats = { key: m.key, recent: 0, baseline: 0, recentArticles: [], recentWeights: [] }));
       if (article.recent) {
         stats.recent += m.weight;
         stats.recentArticles.push(index);
+        stats.recentWeights.push(m.weight);
       } else stats.baseline += m.weight;
     }
   });
