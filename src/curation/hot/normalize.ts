@@ -39,13 +39,8 @@ export function topicKey(text: string): string {
 
 /** Whether the text is mostly Han script (then it is segmented with `Intl.Segmenter`, not the English model). */
 export function isMostlyHan(text: string): boolean {
-  let han = 0;
-  let letters = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (/\p{Script=Han}/u.test(ch)) han++;
-    }
-  }
-  return letters > 0 && han / letters >= 0.3;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (!letters) return false;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han / letters >= 0.3;
 }

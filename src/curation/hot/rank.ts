@@ -53,6 +53,8 @@ export function rankHotTopics(
   const readsByKey = sumReads(reads, nowMs, win, resolver(overrides.merged));
 
   const covered = new Uint8Array(win.articles.length);
+  /** Per key, how many of its recent stories are covered, updated as stories are. */
+  const coveredPerKey = new Map<string, number>();
   const absorbed = new Set<string>();
   const scoreOf = (stats: KeyStats): Candidate => {
     const residualArticles: number[] = [];
@@ -94,10 +96,10 @@ export function rankHotTopics(
       insertSorted(queue, fresh);
       continue;
     }
-    topics.push(makeTopic(win, fresh, s, covered, absorbed, 'burst'));
+    topics.push(makeTopic(win, fresh, s, covered, absorbed, 'burst', coveredPerKey));
     queue = queue.filter((c) => !absorbed.has(c.stats.key));
   }
-  if (topics.length < s.limit) fillFrequent(win, s, covered, absorbed, topics, scoreOf);
+  if (topics.length < s.limit) fillFrequent(win, s, covered, coveredPerKey, absorbed, topics, scoreOf);
   return applyEditors(win, topics, s, overrides);
 }
 
@@ -108,6 +110,7 @@ function makeTopic(
   covered: Uint8Array,
   absorbed: Set<string>,
   reason: HotTopic['reason'],
+  coveredPerKey: Map<string, number>,
 ): HotTopic {
   const head = c.stats.key;
   const stories = c.residualArticles;
@@ -118,7 +121,7 @@ function makeTopic(
   for (const [key, n] of together) {
     if (key === head || absorbed.has(key)) continue;
     const stats = win.keys.get(key)!;
-    const uncovered = stats.recentArticles.filter((i) => !covered[i]).length;
+    const uncovered = stats.recentArticles.length - (coveredPerKey.get(key) ?? 0);
     if (uncovered > 0 && n / uncovered >= s.mergeOverlap) members.push(stats);
   }
   // Another cut of the head's own name ("Plosser" for "Charles Plosser") brings its other stories into the topic;
@@ -130,7 +133,10 @@ function makeTopic(
     if (m !== c.stats && !containsPhrase(m.key, head) && !containsPhrase(head, m.key)) continue;
     for (const i of m.recentArticles) if (!covered[i]) storySet.add(i);
   }
-  for (const i of storySet) covered[i] = 1;
+  for (const i of storySet) {
+    covered[i] = 1;
+    for (const m of win.articles[i]!.mentions) coveredPerKey.set(m.key, (coveredPerKey.get(m.key) ?? 0) + 1);
+  }
   const articleIds = [...storySet].sort((a, b) => b - a).map((i) => win.articles[i]!.id);
   const label = chooseLabel(win, [...storySet], members, s.longerPhraseSupport);
   const b = burst({ recent: c.residual, baseline: c.stats.baseline, recentTotal: win.recentTotal, baselineTotal: win.baselineTotal });
@@ -169,6 +175,7 @@ function fillFrequent(
   win: Window,
   s: HotSettings,
   covered: Uint8Array,
+  coveredPerKey: Map<string, number>,
   absorbed: Set<string>,
   topics: HotTopic[],
   scoreOf: (stats: KeyStats) => Candidate,
@@ -188,7 +195,7 @@ function fillFrequent(
       insertSorted(queue, fresh);
       continue;
     }
-    topics.push(makeTopic(win, { ...fresh, score: -Infinity }, s, covered, absorbed, 'frequent'));
+    topics.push(makeTopic(win, { ...fresh, score: -Infinity }, s, covered, absorbed, 'frequent', coveredPerKey));
     queue = queue.filter((c) => !absorbed.has(c.stats.key));
   }
 }
