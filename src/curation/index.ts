@@ -5,14 +5,18 @@
  */
 import type { Article, ArticleSummary } from '../domain/article.js';
 import { startOfEditionDay } from '../domain/edition.js';
-import type { RelatedEntry, Store, TopicCount } from '../store/index.js';
+import type { Clock } from '../domain/clock.js';
+import type { RelatedEntry, RelatedOverrides, Store, TopicCount } from '../store/index.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
 import { hourOf } from './readership.js';
 import { TermIndex } from './term-index.js';
 import { type TopNewsFactors, type TopNewsSettings, defaultTopNewsSettings, parseTopNewsSettings, rankTopNews } from './top-news.js';
-import { type RelatedSettings, defaultRelatedSettings, lookupTerms, pickRelated, scoreCandidates } from './related.js';
+import { type RelatedResult, type RelatedSettings, defaultRelatedSettings, relateOne } from './related.js';
+import { type ThreadSettings, chooseThread, defaultThreadSettings } from './threads.js';
 
 export { extractTerms } from './terms.js';
+export { type RelatedSettings, defaultRelatedSettings } from './related.js';
+export { type ThreadSettings, defaultThreadSettings } from './threads.js';
 export { Readership, hourOf, isReader } from './readership.js';
 export { type TopNewsFactors, type TopNewsSettings, TopNewsSettingsError, defaultTopNewsSettings, explainRank, weightsToText } from './top-news.js';
 
@@ -20,6 +24,8 @@ const HOUR_MS = 3_600_000;
 /** From this many stories on, relating reads the whole index into memory once instead of querying per story. */
 const BULK_RELATE_THRESHOLD = 200;
 const RELATED_WRITE_BATCH = 500;
+/** Beyond this many changed threads (a bulk import), members are not looked up one thread at a time to announce. */
+const MAX_THREADS_TO_ANNOUNCE = 200;
 export const EDITORS_PICKS = 'editors-picks';
 export const TOP_NEWS_BOARD = 'top-news';
 export const HOT_TOPICS_BOARD = 'hot-topics';
@@ -47,41 +53,134 @@ export interface ListSizes {
   mostRead: number;
 }
 
+export interface StoryThread {
+  id: string;
+  /** The thread's stories, oldest first. */
+  timeline: ArticleSummary[];
+}
+
+export interface CurationHooks {
+  /**
+   * Called after related lists or threads changed, with every article whose page shows something new (its own
+   * list, a list it was added to or dropped from, its thread): the composition root turns it into page keys.
+   */
+  onChange?: (change: { articleIds: string[] }) => void;
+  /** Stamps thread membership; the system clock when not given. */
+  clock?: Clock;
+}
+
 export const defaultListSizes: ListSizes = { related: 5, topNews: 8, hotTopics: 8, editorsPicks: 6, mostRead: 5 };
 
 export class Curation {
   constructor(
     private readonly store: Store,
     private readonly relatedSettings: RelatedSettings = defaultRelatedSettings,
+    private readonly hooks: CurationHooks = {},
+    private readonly threadSettings: ThreadSettings = defaultThreadSettings,
   ) {}
 
+  private now(): Date {
+    return this.hooks.clock?.now() ?? new Date();
+  }
+
   /**
-   * Recomputes and stores the related lists of `articleIds`. A few stories are related one query at a time; many
-   * (a bulk import) against an in-memory copy of the index, written back in batches.
+   * Recomputes and stores the related lists of `articleIds`, then of the stories whose lists they now appear in or
+   * appeared in before (one level: a story's change reaches the lists that show it), applies the editors' pins
+   * and exclusions, and places `articleIds` in story threads. A few stories are related one query at a time; many
+   * (a bulk import) against an in-memory copy of the index. Tells `onChange` which pages now show something new.
    */
   async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
-    const ids = [...articleIds];
+    const ids = [...new Set(articleIds)];
     if (!ids.length) return;
     const totalDocs = await this.store.articles.countPublished();
     const source = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : this.store.related;
-    let pending = new Map<string, RelatedEntry[]>();
+    const listedBefore = await this.store.related.listing(ids);
+    const results = new Map<string, RelatedResult | null>();
     let done = 0;
     for (const id of ids) {
-      const target = await source.target(id);
-      if (!target) pending.set(id, []);
-      else {
-        const lookup = lookupTerms(target, totalDocs, this.relatedSettings).map((t) => t.term);
-        const scored = scoreCandidates(target, await source.postings(lookup, id), totalDocs, this.relatedSettings);
-        const candidates = await source.candidates(scored.map((s) => s.relatedId));
-        pending.set(id, pickRelated(target, scored, candidates, this.relatedSettings));
-      }
+      results.set(id, await relateOne(source, id, totalDocs, this.relatedSettings));
+      onProgress?.(++done);
+    }
+    const inBatch = new Set(ids);
+    const reverse = new Set(listedBefore.filter((id) => !inBatch.has(id)));
+    for (const result of results.values()) for (const e of result?.entries ?? []) if (!inBatch.has(e.relatedId)) reverse.add(e.relatedId);
+    for (const id of [...reverse].sort()) results.set(id, await relateOne(source, id, totalDocs, this.relatedSettings));
+
+    const overrides = await this.store.related.overridesOf([...results.keys()]);
+    let pending = new Map<string, RelatedEntry[]>();
+    for (const [id, result] of results) {
+      pending.set(id, withOverrides(result?.entries ?? [], overrides.get(id), this.relatedSettings.limit));
       if (pending.size >= RELATED_WRITE_BATCH) {
         await this.store.related.replaceMany(pending);
         pending = new Map();
       }
-      onProgress?.(++done);
     }
     await this.store.related.replaceMany(pending);
+    const threadMembers = await this.updateThreads(ids, results);
+    this.hooks.onChange?.({ articleIds: [...new Set([...results.keys(), ...threadMembers])].sort() });
+  }
+
+  /**
+   * Places each of `ids` in a story thread (`threads.ts`), oldest first so a thread grows in the order the story
+   * developed; returns every member of the threads that changed.
+   */
+  private async updateThreads(ids: string[], results: Map<string, RelatedResult | null>): Promise<string[]> {
+    const linked = ids.flatMap((id) => results.get(id)?.entries.map((e) => e.relatedId) ?? []);
+    const threadOf = await this.store.threads.threadsOf([...new Set([...ids, ...linked])]);
+    const changes = new Map<string, string | null>();
+    const touched = new Set<string>();
+    const set = (id: string, thread: string | null) => {
+      const before = threadOf.get(id);
+      if ((before ?? null) === thread) return;
+      if (before) touched.add(before);
+      if (thread) {
+        threadOf.set(id, thread);
+        touched.add(thread);
+      } else threadOf.delete(id);
+      changes.set(id, thread);
+    };
+    const byTime = [...ids].sort((a, b) => compareTimes(results.get(a)?.publishedAt, results.get(b)?.publishedAt) || (a < b ? -1 : 1));
+    for (const id of byTime) {
+      const result = results.get(id);
+      const choice = result ? chooseThread(result.entries, (other) => threadOf.get(other), threadOf.get(id), this.threadSettings) : null;
+      set(id, choice?.threadId ?? null);
+      if (choice?.partner) set(choice.partner, choice.threadId);
+    }
+    await this.store.threads.assign(changes, this.now().toISOString());
+    const members = new Set(changes.keys());
+    if (touched.size <= MAX_THREADS_TO_ANNOUNCE) for (const thread of touched) for (const id of await this.store.threads.memberIds(thread)) members.add(id);
+    return [...members];
+  }
+
+  /**
+   * Sets an editor's pins (shown first, in order) and exclusions (never shown) on `articleId`'s Related Stories
+   * and refreshes its stored list.
+   */
+  async setRelatedOverrides(articleId: string, overrides: RelatedOverrides): Promise<void> {
+    const clean = (list: string[]) => [...new Set(list.map((id) => id.trim()).filter((id) => id && id !== articleId))];
+    await this.store.related.setOverrides(articleId, { pinned: clean(overrides.pinned), excluded: clean(overrides.excluded) });
+    await this.refreshRelated([articleId]);
+  }
+
+  /** The editors' pins and exclusions on `articleId`'s Related Stories. */
+  async relatedOverrides(articleId: string): Promise<RelatedOverrides> {
+    return (await this.store.related.overridesOf([articleId])).get(articleId) ?? { pinned: [], excluded: [] };
+  }
+
+  /**
+   * "The story so far": the thread `articleId` belongs to, its stories visible at `now` oldest first; null when the
+   * story is in no thread (or it has no other visible story).
+   */
+  async threadOf(articleId: string, now: Date, limit = 50): Promise<StoryThread | null> {
+    const threadId = (await this.store.threads.threadsOf([articleId])).get(articleId);
+    if (!threadId) return null;
+    return this.thread(threadId, now, limit);
+  }
+
+  /** A story thread's visible stories, oldest first; null when it has fewer than two. */
+  async thread(threadId: string, now: Date, limit = 50): Promise<StoryThread | null> {
+    const timeline = await this.store.threads.timeline(threadId, now.toISOString(), limit);
+    return timeline.length >= 2 ? { id: threadId, timeline } : null;
   }
 
   /** Relates every story still queued (after an import, or one that a crash interrupted); returns how many. */
@@ -108,6 +207,7 @@ export class Curation {
     const at = now.toISOString();
     const related = await this.store.related.relatedOf(article.id, at, limit);
     if (related.length >= limit) return newestFirst(related);
+    const { excluded } = await this.relatedOverrides(article.id);
     const fallbacks = [
       ...article.topics.slice(0, 1).map((topic) => ({ topicId: topic.id })),
       { sectionId: article.section.id },
@@ -116,7 +216,7 @@ export class Curation {
     for (const filter of fallbacks) {
       if (filled.length >= limit) break;
       const sameSubject = await this.store.articles.list({ now: at, limit: limit * 2, ...filter });
-      filled = fillUp(filled, sameSubject, limit, { exclude: [article.id] });
+      filled = fillUp(filled, sameSubject, limit, { exclude: [article.id, ...excluded] });
     }
     return newestFirst(filled);
   }
@@ -223,6 +323,19 @@ export class Curation {
     );
     return fillUp(picked, fallback, limit);
   }
+}
+
+/** The computed list with the editors' pins first (in their order) and their exclusions left out. */
+export function withOverrides(computed: RelatedEntry[], overrides: RelatedOverrides | undefined, limit: number): RelatedEntry[] {
+  const plain = computed.map((e) => ({ relatedId: e.relatedId, score: e.score }));
+  if (!overrides) return plain;
+  const pinned = overrides.pinned.map((relatedId) => ({ relatedId, score: computed.find((e) => e.relatedId === relatedId)?.score ?? 0 }));
+  const skip = new Set([...overrides.pinned, ...overrides.excluded]);
+  return [...pinned, ...plain.filter((e) => !skip.has(e.relatedId))].slice(0, Math.max(limit, pinned.length));
+}
+
+function compareTimes(a: string | undefined, b: string | undefined): number {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
 }
 
 function newestFirst(stories: ArticleSummary[]): ArticleSummary[] {

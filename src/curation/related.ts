@@ -1,7 +1,14 @@
 /**
- * Related Stories, the foundation rule: stories that share a story's rarer terms and tags, a little closer in time
- * ranked a little higher, the same headline never twice. Pure: the store supplies postings and candidate details,
- * this ranks them. Ranking is two steps so the store only fetches details for the best-scoring candidates.
+ * Related Stories, the ranking rules. Pure: a `RelatedSource` (the store, or an in-memory copy of its index)
+ * supplies postings and candidate details, this ranks them.
+ *
+ * 1. *Look up* the target's most informative terms (weight × idf), rarest first, within a postings budget.
+ * 2. *Shortlist* candidates by their summed term overlap (BM25-like: each side's weight saturates, times idf).
+ * 3. *Re-rank* the shortlist by the cosine of the two stories' full tf-idf vectors (so a long story does not win by
+ *    length), times a time-distance factor that never falls below a floor (follow-ups months later still relate;
+ *    undated stories imported at one instant are not punished much).
+ * 4. *Collapse* near-duplicates: a story whose headline or vector repeats the target's or one already chosen is
+ *    another copy of the same agency story and is left out.
  */
 import type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from '../store/index.js';
 
@@ -10,24 +17,72 @@ export interface RelatedSettings {
   maxDocumentShare: number;
   /** Most postings read per article: the rarest terms are looked up first until this budget is spent. */
   postingsBudget: number;
-  /** How many of the best raw scores go on to the recency and duplicate checks. */
+  /** How many of the best overlap scores go on to the cosine re-ranking. */
   shortlist: number;
-  /** Days at which the time-distance penalty halves a score. */
+  /** Days apart at which the time factor has fallen halfway to its floor. */
   recencyHalfDistanceDays: number;
+  /** The lowest the time factor goes, however far apart two stories are. */
+  recencyFloor: number;
+  /** Cosine above which two stories are copies of one another. */
+  duplicateCosine: number;
+  /** How many of the first ranking's best describe the story's subject for the second (0: no second pass). */
+  feedbackDepth: number;
+  /** Weight of those stories' mean vector beside the story's own in the second pass. */
+  feedbackWeight: number;
   limit: number;
 }
 
 export const defaultRelatedSettings: RelatedSettings = {
   maxDocumentShare: 0.1,
-  postingsBudget: 5_000,
-  shortlist: 60,
-  recencyHalfDistanceDays: 30,
+  postingsBudget: 6_000,
+  shortlist: 100,
+  recencyHalfDistanceDays: 0.25,
+  recencyFloor: 0.6,
+  duplicateCosine: 0.97,
+  feedbackDepth: 5,
+  feedbackWeight: 0.7,
   limit: 12,
 };
 
-const DAY_MS = 86_400_000;
+/** Where the ranking reads the index: the store (one story at a time) or `TermIndex` (a bulk import). */
+export interface RelatedSource {
+  target(articleId: string): Promise<RelatedTarget | null> | RelatedTarget | null;
+  postings(terms: string[], excludeId: string): Promise<TermPosting[]> | TermPosting[];
+  /** Details and indexed terms of those of `ids` that are published. */
+  candidates(ids: string[]): Promise<RelatedCandidate[]> | RelatedCandidate[];
+}
 
-const idfOf = (df: number, totalDocs: number) => Math.log(1 + totalDocs / Math.max(1, df));
+/** A chosen related story with its plain similarity and how far apart in time the two are (for threads). */
+export interface RankedEntry extends RelatedEntry {
+  similarity: number;
+  days: number;
+}
+
+export interface RelatedResult {
+  publishedAt: string;
+  entries: RankedEntry[];
+}
+
+const DAY_MS = 86_400_000;
+/** BM25's saturation constant: the second mention of a term adds less than the first. */
+const SATURATION = 1.2;
+
+export const idfOf = (df: number, totalDocs: number) => Math.log(1 + totalDocs / Math.max(1, df));
+
+/** Relates one story: the four steps above. Null when the story is not in the index. */
+export async function relateOne(
+  source: RelatedSource,
+  articleId: string,
+  totalDocs: number,
+  settings = defaultRelatedSettings,
+): Promise<RelatedResult | null> {
+  const target = await source.target(articleId);
+  if (!target) return null;
+  const lookup = lookupTerms(target, totalDocs, settings).map((t) => t.term);
+  const scored = scoreCandidates(target, await source.postings(lookup, articleId), totalDocs, settings);
+  const candidates = await source.candidates(scored.map((s) => s.relatedId));
+  return { publishedAt: target.publishedAt, entries: pickRelated(target, scored, candidates, totalDocs, settings) };
+}
 
 /**
  * The terms worth looking up for `target`: rare enough to discriminate, most informative first (weight × idf),
@@ -48,19 +103,21 @@ export function lookupTerms(target: RelatedTarget, totalDocs: number, settings =
   return chosen;
 }
 
-/** Step 1: each candidate's summed term overlap (target weight × candidate weight × idf²), best first. */
+const saturate = (weight: number) => (weight * (SATURATION + 1)) / (weight + SATURATION);
+
+/** Step 2: each candidate's summed overlap (saturated weights on both sides × idf), best first. */
 export function scoreCandidates(
   target: RelatedTarget,
   postings: TermPosting[],
   totalDocs: number,
   settings = defaultRelatedSettings,
 ): RelatedEntry[] {
-  const termFactor = new Map(target.terms.map((t) => [t.term, t.weight * idfOf(t.df, totalDocs) ** 2]));
+  const termFactor = new Map(target.terms.map((t) => [t.term, saturate(t.weight) * idfOf(t.df, totalDocs)]));
   const scores = new Map<string, number>();
   for (const p of postings) {
     const factor = termFactor.get(p.term);
     if (factor === undefined || p.articleId === target.id) continue;
-    scores.set(p.articleId, (scores.get(p.articleId) ?? 0) + factor * p.weight);
+    scores.set(p.articleId, (scores.get(p.articleId) ?? 0) + factor * saturate(p.weight));
   }
   return [...scores]
     .map(([relatedId, score]) => ({ relatedId, score }))
@@ -68,39 +125,98 @@ export function scoreCandidates(
     .slice(0, settings.shortlist);
 }
 
-/** Step 2: time distance lowers a score; unpublished candidates and repeated headlines drop out. */
+/** A story's tf-idf vector (term → weight × idf) and its length. */
+function vectorOf(terms: IndexedTerm[], totalDocs: number): { weights: Map<string, number>; norm: number } {
+  const weights = new Map<string, number>();
+  let sum = 0;
+  for (const t of terms) {
+    const w = t.weight * idfOf(t.df, totalDocs);
+    weights.set(t.term, w);
+    sum += w * w;
+  }
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+function cosine(a: { weights: Map<string, number>; norm: number }, b: { weights: Map<string, number>; norm: number }): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, w] of small.weights) {
+    const other = large.weights.get(term);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** How much being `days` apart leaves of a score: 1 at the same time, halfway to the floor at the half-distance. */
+export function timeFactor(days: number, settings = defaultRelatedSettings): number {
+  if (!Number.isFinite(days)) return settings.recencyFloor;
+  return settings.recencyFloor + (1 - settings.recencyFloor) / (1 + Math.abs(days) / settings.recencyHalfDistanceDays);
+}
+
+/** Steps 3 and 4: cosine × time factor, then copies left out; unpublished candidates drop out. */
 export function pickRelated(
   target: RelatedTarget,
   scored: RelatedEntry[],
   candidates: RelatedCandidate[],
+  totalDocs: number,
   settings = defaultRelatedSettings,
-): RelatedEntry[] {
+): RankedEntry[] {
   const details = new Map(candidates.map((c) => [c.id, c]));
+  const targetVector = vectorOf(target.terms, totalDocs);
   const targetTime = Date.parse(target.publishedAt);
-  const adjusted = scored.flatMap((entry) => {
+  const ranked = scored.flatMap((entry) => {
     const candidate = details.get(entry.relatedId);
     if (!candidate) return [];
-    const distanceDays = Math.abs(Date.parse(candidate.publishedAt) - targetTime) / DAY_MS;
-    const recency = Number.isFinite(distanceDays) ? 1 / (1 + distanceDays / settings.recencyHalfDistanceDays) : 0.5;
-    return [{ relatedId: entry.relatedId, score: entry.score * recency, headline: candidate.headline }];
+    const vector = vectorOf(candidate.terms, totalDocs);
+    const similarity = cosine(targetVector, vector);
+    const days = (Date.parse(candidate.publishedAt) - targetTime) / DAY_MS;
+    return [{ candidate, vector, days, similarity, score: similarity * timeFactor(days, settings) }];
   });
-  adjusted.sort((a, b) => b.score - a.score || compare(a.relatedId, b.relatedId));
+  ranked.sort((a, b) => b.score - a.score || compare(a.candidate.id, b.candidate.id));
+  if (settings.feedbackDepth > 0 && ranked.length > settings.feedbackDepth) {
+    // Second pass: the best few say what the story is about better than its own few words do (a headline has
+    // five or six); re-rank by closeness to the story plus their mean.
+    const expanded = new Map<string, number>();
+    for (const [term, w] of targetVector.weights) expanded.set(term, w / (targetVector.norm || 1));
+    const top = ranked.slice(0, settings.feedbackDepth);
+    for (const { vector } of top) {
+      for (const [term, w] of vector.weights) {
+        expanded.set(term, (expanded.get(term) ?? 0) + (settings.feedbackWeight * w) / (vector.norm * top.length || 1));
+      }
+    }
+    const query = { weights: expanded, norm: Math.sqrt([...expanded.values()].reduce((sum, w) => sum + w * w, 0)) };
+    for (const entry of ranked) {
+      entry.similarity = cosine(query, entry.vector);
+      entry.score = entry.similarity * timeFactor(entry.days, settings);
+    }
+    ranked.sort((a, b) => b.score - a.score || compare(a.candidate.id, b.candidate.id));
+  }
 
   const seenHeadlines = new Set([normalizeHeadline(target.headline)]);
-  const chosen: RelatedEntry[] = [];
-  for (const candidate of adjusted) {
+  const chosenVectors = [targetVector];
+  const chosen: RankedEntry[] = [];
+  for (const entry of ranked) {
     if (chosen.length >= settings.limit) break;
-    const key = normalizeHeadline(candidate.headline);
+    const key = normalizeHeadline(entry.candidate.headline);
     if (seenHeadlines.has(key)) continue;
+    if (chosenVectors.some((v) => cosine(v, entry.vector) >= settings.duplicateCosine)) continue;
     seenHeadlines.add(key);
-    chosen.push({ relatedId: candidate.relatedId, score: Math.round(candidate.score * 1000) / 1000 });
+    chosenVectors.push(entry.vector);
+    chosen.push({ relatedId: entry.candidate.id, score: round(entry.score), similarity: round(entry.similarity), days: entry.days });
   }
   return chosen;
 }
 
-function normalizeHeadline(headline: string): string {
-  return headline.toLowerCase().replace(/[^\p{Letter}\p{Number}]+/gu, ' ').trim();
+export function normalizeHeadline(headline: string): string {
+  return headline
+    .toLowerCase()
+    .replace(/\s*(?:\.\.\.|…)\s*$/u, '')
+    .replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
+    .trim();
 }
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -3,11 +3,14 @@
  * the whole index instead of one query per story. Pure data structure; the store fills it.
  */
 import type { IndexedTerm, RelatedCandidate, RelatedTarget, TermPosting } from '../store/index.js';
+import type { RelatedSource } from './related.js';
 
-export class TermIndex {
+type Detail = Omit<RelatedCandidate, 'terms'>;
+
+export class TermIndex implements RelatedSource {
   private readonly byTerm = new Map<string, TermPosting[]>();
   private readonly byArticle = new Map<string, TermPosting[]>();
-  private readonly details = new Map<string, RelatedCandidate>();
+  private readonly details = new Map<string, Detail>();
 
   add(posting: TermPosting): void {
     let forTerm = this.byTerm.get(posting.term);
@@ -18,7 +21,8 @@ export class TermIndex {
     forArticle.push(posting);
   }
 
-  describe(candidate: RelatedCandidate): void {
+  /** Headline and time of a published story (only described stories are candidates). */
+  describe(candidate: Detail): void {
     this.details.set(candidate.id, candidate);
   }
 
@@ -26,12 +30,7 @@ export class TermIndex {
   target(articleId: string): RelatedTarget | null {
     const detail = this.details.get(articleId);
     if (!detail) return null;
-    const terms: IndexedTerm[] = (this.byArticle.get(articleId) ?? []).map((p) => ({
-      term: p.term,
-      weight: p.weight,
-      df: this.byTerm.get(p.term)?.length ?? 0,
-    }));
-    return { id: articleId, headline: detail.headline, publishedAt: detail.publishedAt, terms };
+    return { id: articleId, headline: detail.headline, publishedAt: detail.publishedAt, terms: this.termsOf(articleId) };
   }
 
   postings(terms: string[]): TermPosting[] {
@@ -39,7 +38,14 @@ export class TermIndex {
   }
 
   candidates(ids: string[]): RelatedCandidate[] {
-    return ids.flatMap((id) => this.details.get(id) ?? []);
+    return ids.flatMap((id) => {
+      const detail = this.details.get(id);
+      return detail ? [{ ...detail, terms: this.termsOf(id) }] : [];
+    });
+  }
+
+  private termsOf(articleId: string): IndexedTerm[] {
+    return (this.byArticle.get(articleId) ?? []).map((p) => ({ term: p.term, weight: p.weight, df: this.byTerm.get(p.term)?.length ?? 0 }));
   }
 
   get size(): number {

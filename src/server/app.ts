@@ -14,8 +14,9 @@ import { Importer } from '../ingest/importer.js';
 import { Poller } from '../ingest/poller.js';
 import { Sources } from '../ingest/sources.js';
 import { WireDesk } from '../ingest/wire-desk.js';
-import { Curation, Readership } from '../curation/index.js';
+import { Curation, Readership, defaultRelatedSettings } from '../curation/index.js';
 import type { Clock } from '../domain/clock.js';
+import { surrogateKeys } from '../domain/surrogate-keys.js';
 import { FileMediaStorage } from '../media/index.js';
 import { Accounts } from '../newsroom/accounts.js';
 import { AuditTrail } from '../newsroom/audit-trail.js';
@@ -49,8 +50,12 @@ export interface Services {
 }
 
 export function createServices(store: Store, clock: Clock, dataDir: string): Services {
-  const curation = new Curation(store);
   const events = new NewsEvents();
+  // Relating a story changes other stories' pages too (the lists it joins or leaves, its thread): drop those.
+  const curation = new Curation(store, defaultRelatedSettings, {
+    clock,
+    onChange: ({ articleIds }) => events.emit({ articleIds: [], keys: articleIds.map(surrogateKeys.article) }),
+  });
   const mediaStorage = new FileMediaStorage(path.join(dataDir, 'media'));
   const audit = new AuditTrail(store, clock);
   const publisher = new Publisher(store, curation, clock);

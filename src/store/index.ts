@@ -24,6 +24,7 @@ import { RelatedRepository } from './related-repository.js';
 import type { Database } from './schema.js';
 import { SettingRepository } from './setting-repository.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
+import { ThreadRepository } from './thread-repository.js';
 
 export type { AccountRow, OneTimeTokenRow, SessionRow } from './account-repository.js';
 export type { AuditEntry } from './audit-repository.js';
@@ -39,7 +40,7 @@ export { queueStates } from './wire-queue-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
-export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from './related-repository.js';
+export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedOverrides, RelatedTarget, TermPosting } from './related-repository.js';
 export type { TopicCount } from './taxonomy-repository.js';
 export type { Database } from './schema.js';
 
@@ -67,6 +68,7 @@ export class Store {
   readonly sources: SourceRepository;
   readonly wireQueue: WireQueueRepository;
   readonly mentions: MentionRepository;
+  readonly threads: ThreadRepository;
 
   constructor(private readonly engine: Engine) {
     this.taxonomy = new TaxonomyRepository(engine.db);
@@ -85,6 +87,7 @@ export class Store {
     this.sources = new SourceRepository(engine.db);
     this.wireQueue = new WireQueueRepository(engine.db);
     this.mentions = new MentionRepository(engine.db);
+    this.threads = new ThreadRepository(engine.db);
   }
 
   get engineName(): string {

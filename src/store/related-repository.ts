@@ -1,6 +1,7 @@
 /** The related-stories index (terms with document frequencies) and its read model (each article's related list). */
 import type { Kysely } from 'kysely';
 import type { ArticleSummary } from '../domain/article.js';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 import { selectSummaries, toSummary } from './summaries.js';
 
@@ -21,6 +22,7 @@ export interface RelatedCandidate {
   id: string;
   headline: string;
   publishedAt: string;
+  terms: IndexedTerm[];
 }
 
 export interface RelatedTarget {
@@ -33,6 +35,14 @@ export interface RelatedTarget {
 export interface RelatedEntry {
   relatedId: string;
   score: number;
+}
+
+/** An editor's changes to one article's computed related list. */
+export interface RelatedOverrides {
+  /** Shown first, in this order. */
+  pinned: string[];
+  /** Never shown. */
+  excluded: string[];
 }
 
 export class RelatedRepository {
@@ -72,9 +82,23 @@ export class RelatedRepository {
     return rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
   }
 
-  /** Headline and time of those of `ids` that are published. */
+  /** Headline, time and indexed terms of those of `ids` that are published. */
   async candidates(ids: string[]): Promise<RelatedCandidate[]> {
     if (!ids.length) return [];
+    const terms = new Map<string, IndexedTerm[]>();
+    const termRows = await this.db
+      .selectFrom('article_term as t')
+      .innerJoin('term_stat as s', 's.term', 't.term')
+      .select(['t.article_id', 't.term', 't.weight', 's.df'])
+      .where('t.article_id', 'in', ids)
+      .orderBy('t.article_id')
+      .orderBy('t.term')
+      .execute();
+    for (const r of termRows) {
+      let list = terms.get(r.article_id);
+      if (!list) terms.set(r.article_id, (list = []));
+      list.push({ term: r.term, weight: r.weight, df: r.df });
+    }
     // Status is checked here rather than in SQL: a status condition tempts SQLite's planner into scanning the
     // status index instead of looking the ids up by primary key.
     const rows = await this.db
@@ -85,7 +109,7 @@ export class RelatedRepository {
       .execute();
     return rows
       .filter((r) => r.status === 'published')
-      .map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? r.updated_at }));
+      .map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? r.updated_at, terms: terms.get(r.id) ?? [] }));
   }
 
   async replace(articleId: string, entries: RelatedEntry[]): Promise<void> {
@@ -113,6 +137,57 @@ export class RelatedRepository {
     });
   }
 
+  /** The articles whose stored lists show any of `relatedIds` (to refresh when those change). */
+  async listing(relatedIds: string[]): Promise<string[]> {
+    const out = new Set<string>();
+    for (const ids of chunks(relatedIds, 500)) {
+      const rows = await this.db.selectFrom('article_related').select('article_id').where('related_id', 'in', ids).execute();
+      for (const r of rows) out.add(r.article_id);
+    }
+    return [...out].sort();
+  }
+
+  /** Ids of every published article. */
+  async publishedIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('article').select('id').where('status', '=', 'published').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The editors' pins and exclusions of each of `articleIds` that has any. */
+  async overridesOf(articleIds: string[]): Promise<Map<string, RelatedOverrides>> {
+    const out = new Map<string, RelatedOverrides>();
+    for (const ids of chunks(articleIds, 500)) {
+      const rows = await this.db
+        .selectFrom('related_override')
+        .select(['article_id', 'related_id', 'action', 'position'])
+        .where('article_id', 'in', ids)
+        .orderBy('article_id')
+        .orderBy('position')
+        .orderBy('related_id')
+        .execute();
+      for (const r of rows) {
+        let overrides = out.get(r.article_id);
+        if (!overrides) out.set(r.article_id, (overrides = { pinned: [], excluded: [] }));
+        (r.action === 'pin' ? overrides.pinned : overrides.excluded).push(r.related_id);
+      }
+    }
+    return out;
+  }
+
+  /** Replaces an article's pins and exclusions. */
+  async setOverrides(articleId: string, overrides: RelatedOverrides): Promise<void> {
+    const rows = [
+      ...overrides.pinned.map((relatedId, position) => ({ article_id: articleId, related_id: relatedId, action: 'pin' as const, position })),
+      ...overrides.excluded
+        .filter((id) => !overrides.pinned.includes(id))
+        .map((relatedId, position) => ({ article_id: articleId, related_id: relatedId, action: 'exclude' as const, position })),
+    ];
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('related_override').where('article_id', '=', articleId).execute();
+      if (rows.length) await trx.insertInto('related_override').values(rows).execute();
+    });
+  }
+
   /** Every posting of the index, in article order, a page at a time. */
   async *allPostings(pageSize = 50_000): AsyncGenerator<TermPosting[]> {
     let after: { articleId: string; term: string } | null = null;
@@ -133,7 +208,7 @@ export class RelatedRepository {
   }
 
   /** Headline and time of every published article. */
-  async allCandidates(): Promise<RelatedCandidate[]> {
+  async allCandidates(): Promise<Omit<RelatedCandidate, 'terms'>[]> {
     const rows = await this.db
       .selectFrom('article')
       .select(['id', 'headline', 'published_at', 'updated_at'])
@@ -141,6 +216,18 @@ export class RelatedRepository {
       .orderBy('id')
       .execute();
     return rows.map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? r.updated_at }));
+  }
+
+  /** The stored related list of `articleId` as ranked (ids in rank order, whatever their visibility). */
+  async rankedOf(articleId: string, limit: number): Promise<RelatedEntry[]> {
+    const rows = await this.db
+      .selectFrom('article_related')
+      .select(['related_id', 'score'])
+      .where('article_id', '=', articleId)
+      .orderBy('position')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ relatedId: r.related_id, score: r.score }));
   }
 
   /** The stored related list of `articleId`, keeping only stories visible at `now`, in stored order. */
@@ -155,8 +242,3 @@ export class RelatedRepository {
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -186,6 +186,21 @@ export interface ArticleRelatedTable {
   score: number;
 }
 
+/** Which story thread an article belongs to (articles in no thread have no row). */
+export interface ArticleThreadTable {
+  article_id: string;
+  thread_id: string;
+  joined_at: string;
+}
+
+/** An editor's pin (`pin`, shown first in `position` order) or exclusion (`exclude`) on an article's related list. */
+export interface RelatedOverrideTable {
+  article_id: string;
+  related_id: string;
+  action: 'pin' | 'exclude';
+  position: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -357,6 +372,8 @@ export interface Database {
   wire_queue: WireQueueTable;
   wire_queue_band: WireQueueBandTable;
   article_mention: ArticleMentionTable;
+  article_thread: ArticleThreadTable;
+  related_override: RelatedOverrideTable;
 }
 
 export type Count = ColumnType<number, never, never>;
