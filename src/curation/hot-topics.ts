@@ -95,6 +95,9 @@ export class HotTopicsIndex {
       articleId: r.articleId,
       at: Date.parse(r.publishedAt),
     }));
-    return rankHotTopics(observations, now, s, overrides).map((t) => ({ ...t, slug: slugify(t.key) }));
+    const ranked = rankHotTopics(observations, now, s, overrides).map((t) => ({ ...t, slug: slugify(t.key) }));
+    // A pinned topic outside the window has only its key to go by; the news names it better.
+    for (const topic of ranked) if (topic.label === topic.key && !overrides.renamed?.[topic.key]) topic.label = (await this.store.mentions.labelOf(topic.slug)) ?? topic.label;
+    return ranked;
   }
 }

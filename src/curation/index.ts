@@ -7,6 +7,7 @@ import type { Article, ArticleSummary } from '../domain/article.js';
 import { startOfEditionDay } from '../domain/edition.js';
 import type { Clock } from '../domain/clock.js';
 import type { RelatedEntry, RelatedOverrides, Store, TopicCount } from '../store/index.js';
+import { HOT_TOPICS_BOARD, HotTopicsIndex, type RankedTopic, type TopicNames } from './hot-topics.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
 import { hourOf } from './readership.js';
 import { TermIndex } from './term-index.js';
@@ -18,6 +19,7 @@ export { extractTerms } from './terms.js';
 export { type RelatedSettings, defaultRelatedSettings } from './related.js';
 export { type ThreadSettings, defaultThreadSettings } from './threads.js';
 export { Readership, hourOf, isReader } from './readership.js';
+export { HOT_TOPICS_BOARD, type RankedTopic, type TopicNames } from './hot-topics.js';
 export { type TopNewsFactors, type TopNewsSettings, TopNewsSettingsError, defaultTopNewsSettings, explainRank, weightsToText } from './top-news.js';
 
 const HOUR_MS = 3_600_000;
@@ -28,7 +30,6 @@ const RELATED_WRITE_BATCH = 500;
 const MAX_THREADS_TO_ANNOUNCE = 200;
 export const EDITORS_PICKS = 'editors-picks';
 export const TOP_NEWS_BOARD = 'top-news';
-export const HOT_TOPICS_BOARD = 'hot-topics';
 /** The board scope that applies to the whole site rather than one section. */
 export const ALL_SECTIONS = 'all';
 const TOP_NEWS_SETTINGS_KEY = 'curation.topNews';
@@ -72,6 +73,8 @@ export interface CurationHooks {
 export const defaultListSizes: ListSizes = { related: 5, topNews: 8, hotTopics: 8, editorsPicks: 6, mostRead: 5 };
 
 export class Curation {
+  private hotIndex: HotTopicsIndex | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly relatedSettings: RelatedSettings = defaultRelatedSettings,
@@ -92,6 +95,7 @@ export class Curation {
   async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
     const ids = [...new Set(articleIds)];
     if (!ids.length) return;
+    await this.indexTopics(ids);
     const totalDocs = await this.store.articles.countPublished();
     const source = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : this.store.related;
     const listedBefore = await this.store.related.listing(ids);
@@ -288,21 +292,45 @@ export class Curation {
   }
 
   /**
-   * Hot Topics: the editors' pinned topics first, then the most frequent topics of the last 24 hours (topped up
-   * from the newest stories' topics), less what editors hid.
+   * Hot Topics: the editors' pinned topics first, then the names and phrases whose coverage bursts above their own
+   * baseline (`hot-topics.ts`), less what editors hid; on a quiet day (or before any story was indexed) the most
+   * frequent editors' topics of the last 24 hours, then of the newest stories, fill the list.
    */
   async hotTopics(now: Date, limit = defaultListSizes.hotTopics): Promise<TopicCount[]> {
     const at = now.toISOString();
-    const board = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, at);
-    const hidden = new Set(board.filter((e) => e.action === 'hide').map((e) => e.itemId));
-    const key = (t: TopicCount) => t.topic.id;
-    const recent = await this.store.taxonomy.topicFrequencies(new Date(now.getTime() - 24 * HOUR_MS).toISOString(), at, limit + hidden.size);
-    const pinnedTopics = await this.store.taxonomy.topicsByIds(board.filter((e) => e.action === 'pin').map((e) => e.itemId));
-    const pinned = pinnedTopics.map((topic) => ({ topic, count: recent.find((r) => r.topic.id === topic.id)?.count ?? 0 }));
-    const ranked = fillUp(pinned, recent, limit, { key, exclude: hidden });
+    const ranked = (await this.hotTopicsRanked(now, limit)).map((t) => ({ topic: { id: t.key, slug: t.slug, name: t.label }, count: t.articleIds.length }));
     if (ranked.length >= limit) return ranked;
-    const newest = await this.store.taxonomy.topicFrequenciesOfNewest(200, at, limit + hidden.size);
-    return fillUp(ranked, newest, limit, { key, exclude: hidden });
+    const board = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, at);
+    const hidden = board.filter((e) => e.action === 'hide').map((e) => e.itemId);
+    const key = (t: TopicCount) => t.topic.slug;
+    const recent = await this.store.taxonomy.topicFrequencies(new Date(now.getTime() - 24 * HOUR_MS).toISOString(), at, limit + hidden.length);
+    const filled = fillUp(ranked, recent, limit, { key, exclude: hidden });
+    if (filled.length >= limit) return filled;
+    const newest = await this.store.taxonomy.topicFrequenciesOfNewest(200, at, limit + hidden.length);
+    return fillUp(filled, newest, limit, { key, exclude: hidden });
+  }
+
+  /** Hot Topics with why each is there, for the newsroom. */
+  hotTopicsRanked(now: Date, limit = defaultListSizes.hotTopics): Promise<RankedTopic[]> {
+    return this.hot.list(now, limit);
+  }
+
+  /** Extracts and keeps what the stories mention, for Hot Topics. */
+  indexTopics(articleIds: string[]): Promise<void> {
+    return this.hot.index(articleIds);
+  }
+
+  topicNames(): Promise<TopicNames> {
+    return this.hot.names();
+  }
+
+  saveTopicNames(names: TopicNames): Promise<void> {
+    return this.hot.saveNames(names);
+  }
+
+  private get hot(): HotTopicsIndex {
+    this.hotIndex ??= new HotTopicsIndex(this.store);
+    return this.hotIndex;
   }
 
   /**

@@ -83,14 +83,56 @@ export class Boards {
     await this.changed(actor, TOP_NEWS_BOARD, scope, entries);
   }
 
+  /** Hot Topics as readers see them now, why each is there, and the editors' pins, hides, renames and merges. */
   async hotTopics() {
     const now = this.clock.now();
     const entries = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, now.toISOString());
+    const [list, ranked, names] = await Promise.all([
+      this.curation.hotTopics(now, 12),
+      this.curation.hotTopicsRanked(now, 12),
+      this.curation.topicNames(),
+    ]);
     return {
-      list: await this.curation.hotTopics(now, 12),
+      list,
+      why: Object.fromEntries(ranked.map((t) => [t.key, t.pinned ? 'pinned' : t.explanation.text])),
+      names,
       pinned: entries.filter((e) => e.action === 'pin'),
       hidden: entries.filter((e) => e.action === 'hide'),
     };
+  }
+
+  /** Gives a topic the name editors want shown; an empty name goes back to the one found in the news. */
+  async renameTopic(actor: Actor, change: { key?: unknown; label?: unknown }) {
+    const key = topicKeyOf(change.key, 'key');
+    if (typeof change.label !== 'string') throw new ValidationError('label must be text', { field: 'label' });
+    const names = await this.curation.topicNames();
+    const renamed = { ...names.renamed };
+    if (change.label.trim()) renamed[key] = change.label.trim();
+    else delete renamed[key];
+    await this.curation.saveTopicNames({ ...names, renamed });
+    await this.changed(actor, 'hot-topic-names', ALL_SECTIONS, [{ key, label: change.label.trim() }]);
+  }
+
+  /** Counts one topic as another from now on (`into` null undoes it). */
+  async mergeTopic(actor: Actor, change: { key?: unknown; into?: unknown }) {
+    const key = topicKeyOf(change.key, 'key');
+    const into = change.into === null ? null : topicKeyOf(change.into, 'into');
+    if (into === key) throw new ValidationError('a topic cannot be merged into itself', { field: 'into' });
+    const names = await this.curation.topicNames();
+    const merged = { ...names.merged };
+    if (into) {
+      if (merged[into] === key) throw new ValidationError(`${into} is already merged into ${key}`, { field: 'into' });
+      merged[key] = into;
+    } else delete merged[key];
+    await this.curation.saveTopicNames({ ...names, merged });
+    await this.changed(actor, 'hot-topic-names', ALL_SECTIONS, [{ key, into }]);
+  }
+
+  async setHotTopics(actor: Actor, change: BoardChange) {
+    const entries = boardEntries(change);
+    for (const e of entries) topicKeyOf(e.itemId, 'pinned');
+    await this.store.boards.replace(HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
+    await this.changed(actor, HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
   }
 
   /** Whether the site shows Most Read, and what it would show now (the last 24 hours). */
@@ -102,16 +144,6 @@ export class Boards {
     if (typeof change.shown !== 'boolean') throw new ValidationError('shown must be true or false', { field: 'shown' });
     await this.curation.setShowsMostRead(change.shown);
     await this.changed(actor, 'most-read', ALL_SECTIONS, [{ shown: change.shown }]);
-  }
-
-  async setHotTopics(actor: Actor, change: BoardChange) {
-    const entries = boardEntries(change);
-    const ids = entries.map((e) => e.itemId);
-    const known = await this.store.taxonomy.topicsByIds(ids);
-    const unknown = ids.filter((id) => !known.some((k) => k.id === id));
-    if (unknown.length) throw new ValidationError(`no topics ${unknown.join(', ')}`, { field: 'pinned' });
-    await this.store.boards.replace(HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
-    await this.changed(actor, HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
   }
 
   async collection(slug: string) {
@@ -165,4 +197,10 @@ function ids(value: unknown, field: string): string[] {
     throw new ValidationError(`${field} must be a list of ids`, { field });
   }
   return value as string[];
+}
+
+/** A topic key as Hot Topics gives it (HotTopic.key), at most 200 characters. */
+function topicKeyOf(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !value.trim() || value.length > 200) throw new ValidationError(`${field} must name a topic`, { field });
+  return value.trim();
 }

@@ -316,6 +316,12 @@ describe('newsroom flows', () => {
     const hot = (await rail()).split('Hot Topics')[1]!.split("Editor's Picks")[0]!;
     expect(hot.indexOf('Harbours')).toBeGreaterThan(-1);
     expect(hot).not.toContain('Gossip');
+    const renamed = await editor.call('POST', '/boards/hot-topics/rename', { key: 'harbours', label: 'Ports' });
+    expect(renamed.json().names.renamed).toEqual({ harbours: 'Ports' });
+    expect((await rail()).split('Hot Topics')[1]!.split("Editor's Picks")[0]).toContain('>Ports</a>');
+    expect((await editor.call('POST', '/boards/hot-topics/merge', { key: 'harbours', into: 'harbours' })).json()).toMatchObject({ status: 400, field: 'into' });
+    expect((await editor.call('POST', '/boards/hot-topics/merge', { key: 'gossip', into: 'harbours' })).json().names.merged).toEqual({ gossip: 'harbours' });
+    expect((await reporter.call('POST', '/boards/hot-topics/rename', { key: 'harbours', label: 'x' })).statusCode).toBe(403);
 
     const expired = new Date(clock.now().getTime() - 1000).toISOString();
     const picks = await editor.call('PUT', '/collections/editors-picks', {

@@ -54,7 +54,7 @@ describe.skipIf(!enabled)('wire desk in a real browser', () => {
 
   it('lets an admin add a queued folder source, give it a rule, and check it', async () => {
     const { context, page } = await signedIn('owner@newsroom.test');
-    await page.getByRole('link', { name: 'Sources' }).click();
+    await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Sources' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Harbour Wire');
     await page.getByLabel('How it arrives').selectOption('directory');
     await page.getByLabel('Feed URL or folder').fill(folder);
@@ -92,7 +92,7 @@ describe.skipIf(!enabled)('wire desk in a real browser', () => {
 
   it('lets an editor find an item in the queue and pick it up into a draft', async () => {
     const { context, page } = await signedIn('eddie@newsroom.test');
-    await page.getByRole('link', { name: 'Wire', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Wire', exact: true }).click();
     await page.getByLabel('Search').fill('cranes');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=cranes/);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../src/store/migrations/index.js';
 import { tempFile } from '../support/corpus.js';
 
 const run = promisify(execFile);
@@ -44,7 +45,9 @@ describe('newsdesk command', () => {
 
   it('migrates, then reports the schema is up to date', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };
-    expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Applied 001-initial, 002-newsroom, 003-boards, 004-reads, 005-wire, 006-relate-queue, 007-fingerprints, 008-sources, 009-wire-desk \(sqlite\)/);
+    const names = Object.keys(await migrationProvider.getMigrations()).sort();
+    expect(names.slice(0, 2)).toEqual(['001-initial', '002-newsroom']);
+    expect((await newsdesk(['migrate'], env)).stdout).toMatch(new RegExp(`^Applied ${names.join(', ')} \\(sqlite\\)`));
     expect((await newsdesk(['migrate'], env)).stdout).toMatch(/^Schema is up to date/);
   });
 
@@ -97,7 +100,7 @@ describe('newsdesk command', () => {
     expect(listed.stdout).toBe(`partner-wire\tqueue\tBusiness\tfolder ${folder} · not checked yet · 1 waiting\n`);
     const unknown = await newsdesk(['import', '--source', 'nobody', feed], env);
     expect([unknown.code, unknown.stderr]).toEqual([1, 'newsdesk: no source nobody (NEWSDESK_ERR_NOT_FOUND)\n']);
-  });
+  }, 90_000);
 
   it('polls a drop folder while serving', async () => {
     const env = { NEWSDESK_DATA: tempDataDir() };

@@ -6,12 +6,12 @@ import type { ArticleSummary } from '../../domain/article.js';
 import { type SafeHtml, html } from '../../domain/html.js';
 import { countOf } from '../../domain/text.js';
 import type { BoardEntry, TopicCount } from '../../store/index.js';
-import { type TopNewsSettings, weightsToText } from '../../curation/index.js';
+import { type TopNewsSettings, type TopicNames, weightsToText } from '../../curation/index.js';
 
 export interface BoardsView {
   mayEdit: boolean;
   topNews: { list: ArticleSummary[]; ranking: { id: string; why: string }[]; settings: TopNewsSettings; pinned: BoardEntry[]; hidden: BoardEntry[] };
-  hotTopics: { list: TopicCount[]; pinned: BoardEntry[]; hidden: BoardEntry[] };
+  hotTopics: { list: TopicCount[]; why: Record<string, string>; names: TopicNames; pinned: BoardEntry[]; hidden: BoardEntry[] };
   picks: ArticleSummary[];
   mostRead: { shown: boolean; list: { story: ArticleSummary; reads: number }[] };
   hiddenStories: ArticleSummary[];
@@ -22,8 +22,8 @@ interface Board {
   hidden: string[];
 }
 
-function button(url: string, body: unknown, label: string, description: string): SafeHtml {
-  return html`<button type="button" class="secondary small" data-api-action="${url}" data-method="PUT" data-body="${JSON.stringify(body)}" aria-label="${description}">${label}</button>`;
+function button(url: string, body: unknown, label: string, description: string, method = 'PUT'): SafeHtml {
+  return html`<button type="button" class="secondary small" data-api-action="${url}" data-method="${method}" data-body="${JSON.stringify(body)}" aria-label="${description}">${label}</button>`;
 }
 
 function boardOf(entries: { pinned: BoardEntry[]; hidden: BoardEntry[] }): Board {
@@ -112,10 +112,13 @@ export function boardsPage(view: BoardsView): SafeHtml {
 </section>
 <section class="card" aria-labelledby="hot-title">
   <h2 id="hot-title">Hot Topics</h2>
+  <p class="hint">Names and phrases whose share of the last three hours' stories rises above their own baseline; pinned topics lead.</p>
   <ol class="board">${view.hotTopics.list.map(
-    (t) => html`<li>${hot.pinned.some((p) => p.id === t.topic.id) ? html`<span class="badge">Pinned</span> ` : ''}${t.topic.name} <span class="hint-inline">${countOf(t.count, 'story', 'stories')}</span>
-      ${view.mayEdit ? html`<span class="board-actions">${boardButtons(hotUrl, hot, t.topic.id, t.topic.name)}</span>` : ''}</li>`,
+    (t) => html`<li>${hot.pinned.some((p) => p.id === t.topic.id) ? html`<span class="badge">Pinned</span> ` : ''}<a href="/topic/${t.topic.slug}" target="_blank" rel="noopener">${t.topic.name}</a> <span class="hint-inline">${countOf(t.count, 'story', 'stories')}</span>
+      ${view.hotTopics.why[t.topic.id] ? html`<span class="hint why">${view.hotTopics.why[t.topic.id]}</span>` : ''}
+      ${view.mayEdit ? html`<span class="board-actions">${boardButtons(hotUrl, hot, t.topic.id, t.topic.name)}</span>${topicNameForms(t, view.hotTopics.list)}` : ''}</li>`,
   )}</ol>
+  ${mergedList(view.hotTopics.names, view.mayEdit)}
   ${hot.hidden.length
     ? html`<h3>Hidden</h3><ul class="board">${hot.hidden.map(
         (id) => html`<li>${id} ${view.mayEdit ? button(hotUrl, { ...hot, hidden: hot.hidden.filter((h) => h !== id) }, 'Unhide', `Unhide ${id}`) : ''}</li>`,
@@ -138,4 +141,31 @@ function topNewsSettingsForm(settings: TopNewsSettings, mayEdit: boolean): SafeH
     <button type="submit">Save ranking</button>
   </form>
 </details>`;
+}
+
+/** Rename a topic, or merge it into another on the list. */
+function topicNameForms(topic: TopicCount, list: TopicCount[]): SafeHtml {
+  const others = list.filter((t) => t.topic.id !== topic.topic.id);
+  return html`<details class="topic-names"><summary>Rename or merge</summary>
+    <form data-api="/api/v1/admin/boards/hot-topics/rename" data-method="POST" class="inline-form">
+      <input type="hidden" name="key" value="${topic.topic.id}">
+      <label>Show as <input name="label" value="${topic.topic.name}"></label>
+      <button type="submit" class="small">Rename</button>
+    </form>
+    ${others.length
+      ? html`<form data-api="/api/v1/admin/boards/hot-topics/merge" data-method="POST" class="inline-form">
+      <input type="hidden" name="key" value="${topic.topic.id}">
+      <label>Count as <select name="into">${others.map((t) => html`<option value="${t.topic.id}">${t.topic.name}</option>`)}</select></label>
+      <button type="submit" class="small secondary">Merge</button>
+    </form>`
+      : ''}
+  </details>`;
+}
+
+function mergedList(names: TopicNames, mayEdit: boolean): SafeHtml | '' {
+  const merged = Object.entries(names.merged);
+  if (!merged.length) return '';
+  return html`<h3>Merged</h3><ul class="board">${merged.map(
+    ([key, into]) => html`<li>${key} → ${into} ${mayEdit ? button('/api/v1/admin/boards/hot-topics/merge', { key, into: null }, 'Undo', `Stop counting ${key} as ${into}`, 'POST') : ''}</li>`,
+  )}</ul>`;
 }

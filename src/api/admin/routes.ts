@@ -298,6 +298,24 @@ export const newsroomRoutes: AdminRoute[] = [
     },
   },
   {
+    method: 'POST',
+    url: '/boards/hot-topics/rename',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.renameTopic(actor(c), body(c));
+      return c.services.boards.hotTopics();
+    },
+  },
+  {
+    method: 'POST',
+    url: '/boards/hot-topics/merge',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.mergeTopic(actor(c), body(c));
+      return c.services.boards.hotTopics();
+    },
+  },
+  {
     method: 'GET',
     url: '/collections/:slug',
     access: 'story.read',
