@@ -66,6 +66,10 @@ describe('terms', () => {
     expect(terms).toContain('beyoncé');
   });
 
+  it('takes words named like object members as plain words', () => {
+    expect(tokenize('The constructor of toString and valueOf')).toEqual(['constructor', 'tostr', 'valueof']);
+  });
+
   it('keeps at most the limit, strongest first', () => {
     const text = Array.from({ length: 100 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
     expect(extractTerms({ headline: '', text, topics: [] }, 10)).toHaveLength(10);

@@ -37,7 +37,7 @@ const stopwords = new Set(
 );
 
 /** Country adjectives and short forms, so "Chinese president" and "China's leader" share a term. */
-const countryOf: Record<string, string> = {
+const countries: Record<string, string> = {
   american: 'united-states', america: 'united-states', 'u.s': 'united-states', 'u.s.': 'united-states', usa: 'united-states', us: 'united-states',
   british: 'britain', uk: 'britain', 'u.k': 'britain', 'u.k.': 'britain', england: 'britain', english: 'britain',
   chinese: 'china', beijing: 'china', japanese: 'japan', tokyo: 'japan', russian: 'russia', moscow: 'russia', kremlin: 'russia',
@@ -51,6 +51,9 @@ const countryOf: Record<string, string> = {
   venezuelan: 'venezuela', argentine: 'argentina', cuban: 'cuba', lebanese: 'lebanon', libyan: 'libya', somali: 'somalia',
   中国: 'china', 美国: 'united-states', 日本: 'japan', 俄罗斯: 'russia', 英国: 'britain',
 };
+// A Map, not the object itself: a word such as "constructor" must not find Object's own members.
+const countryByWord = new Map(Object.entries(countries));
+const countryOf = (word: string) => countryByWord.get(word);
 
 const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
@@ -124,7 +127,7 @@ function tokens(text: string, titleCase: boolean): Token[] {
     if (HAN.test(run)) {
       for (const { segment, isWordLike } of wordSegmenter.segment(run)) {
         if (!isWordLike || [...segment].length < 2) continue;
-        const country = countryOf[segment];
+        const country = countryOf(segment);
         if (country) out.push({ term: country, name: true, index, clause });
         out.push({ term: segment, name: false, index: index++, clause });
       }
@@ -138,7 +141,7 @@ function tokens(text: string, titleCase: boolean): Token[] {
     const position = index++;
     const wordClause = clause;
     if (endsSentence) clause++;
-    const country = countryOf[word] ?? countryOf[word.replace(/\./g, '')];
+    const country = countryOf(word) ?? countryOf(word.replace(/\./g, ''));
     if (country) {
       out.push({ term: country, name: true, index: position, clause: wordClause });
       continue;
