@@ -127,8 +127,12 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     if (!session) return reply;
     const story = await findStory(request.params.id);
     if (!story) return send(reply, 'Not found', notFoundBody(), session, 404);
-    const [changes, copies] = await Promise.all([store.articles.changes(story.id), store.fingerprints.duplicatesOf(story.id)]);
-    return send(reply, story.headline, editorPage({ actor: session.actor, story, changes, copies, timeZone }), session);
+    const [changes, copies, related] = await Promise.all([
+      store.articles.changes(story.id),
+      store.fingerprints.duplicatesOf(story.id),
+      boards.related(story.id),
+    ]);
+    return send(reply, story.headline, editorPage({ actor: session.actor, story, changes, copies, related, timeZone }), session);
   });
 
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/admin/stories/:id/revisions', async (request, reply) => {

@@ -135,6 +135,43 @@ export class Boards {
     await this.changed(actor, HOT_TOPICS_BOARD, ALL_SECTIONS, entries);
   }
 
+  /** A story's Related Stories as stored (editors' pins first), and the editors' pins and exclusions on it. */
+  async related(articleId: string) {
+    const now = this.clock.now().toISOString();
+    const overrides = await this.curation.relatedOverrides(articleId);
+    const [list, pinned, excluded] = await Promise.all([
+      this.store.related.relatedOf(articleId, now, 12),
+      this.store.articles.summariesByIds(overrides.pinned, now),
+      this.store.articles.summariesByIds(overrides.excluded, now),
+    ]);
+    return { list, pinned, excluded };
+  }
+
+  /** Pins stories to the top of a story's Related Stories and excludes others; its list is recomputed at once. */
+  async setRelated(actor: Actor, articleId: string, change: { pinned?: unknown; excluded?: unknown }) {
+    if (!(await this.store.articles.findForEdit(articleId))) throw new NotFoundError(`no story ${articleId}`);
+    const pinned = ids(change.pinned, 'pinned');
+    const excluded = ids(change.excluded, 'excluded');
+    if (pinned.some((id) => excluded.includes(id))) throw new ValidationError('a story cannot be both pinned and excluded', { field: 'excluded' });
+    const known = await this.store.articles.summariesByIds([...pinned, ...excluded], '9999-12-31T23:59:59.999Z');
+    const unknown = [...pinned, ...excluded].filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) throw new ValidationError(`no published stories ${unknown.join(', ')}`, { field: pinned.includes(unknown[0]!) ? 'pinned' : 'excluded' });
+    await this.curation.setRelatedOverrides(articleId, { pinned, excluded });
+    await this.auditTrail.record(actor.id, 'related.update', { type: 'story', id: articleId }, { pinned, excluded });
+    this.events.emit({ articleIds: [articleId], keys: [surrogateKeys.article(articleId)] });
+  }
+
+  /** Pins one more story, named by its id or its address on the site, to a story's Related Stories. */
+  async pinRelated(actor: Actor, articleId: string, change: { story?: unknown }) {
+    if (typeof change.story !== 'string' || !change.story.trim()) throw new ValidationError('name a story by its address or id', { field: 'story' });
+    const ref = change.story.trim();
+    const slug = ref.includes('/') ? decodeURIComponent(new URL(ref, 'http://site.invalid').pathname.split('/').filter(Boolean).at(-1) ?? '') : null;
+    const found = slug ? await this.store.articles.findBySlug(slug, '9999-12-31T23:59:59.999Z') : null;
+    const id = found?.id ?? ref;
+    const current = await this.curation.relatedOverrides(articleId);
+    await this.setRelated(actor, articleId, { pinned: [...current.pinned.filter((p) => p !== id), id], excluded: current.excluded.filter((e) => e !== id) });
+  }
+
   /** Whether the site shows Most Read, and what it would show now (the last 24 hours). */
   async mostRead() {
     return { shown: await this.curation.showsMostRead(), list: await this.readership.mostRead(this.clock.now(), 24, 10) };

@@ -4,6 +4,7 @@ import { formatStamp } from '../../domain/edition.js';
 import type { Actor } from '../../newsroom/accounts.js';
 import { can } from '../../newsroom/roles.js';
 import { mayEdit } from '../../newsroom/workflow.js';
+import type { ArticleSummary } from '../../domain/article.js';
 import type { ArticleChange, DuplicateCopy, EditableArticle } from '../../store/index.js';
 
 /** The lead image as the save request carries it back (the client sends this hidden field as JSON). */
@@ -17,6 +18,7 @@ export function editorPage(view: {
   story: EditableArticle;
   changes: ArticleChange[];
   copies: DuplicateCopy[];
+  related: { list: ArticleSummary[]; pinned: ArticleSummary[]; excluded: ArticleSummary[] };
   timeZone: string;
 }): SafeHtml {
   const { actor, story } = view;
@@ -81,6 +83,7 @@ ${view.copies.length
     </div>
   </fieldset>
 </form>
+${relatedPanel(story.id, view.related, can(actor.role, 'curation.manage'))}
 ${view.changes.length
   ? html`<section class="card"><h2>Public change log</h2><ul>${view.changes.map(
       (c) => html`<li>${c.kind} · revision ${c.revision} · ${formatStamp(c.at, view.timeZone)}${c.note ? html`: ${c.note}` : ''}</li>`,
@@ -115,4 +118,41 @@ export function revisionsPage(view: {
     ? html`<button type="button" class="secondary" data-api-action="/api/v1/admin/articles/${story.id}/revisions/${r.revision}/restore" data-method="POST" data-body='{"baseRevision": ${story.revision}}' data-redirect="/admin/stories/${story.id}">Restore</button>`
     : ''}</td></tr>`,
 )}</tbody></table>`;
+}
+
+/** The story's Related Stories as readers get them, with the editors' pins and exclusions to change them. */
+function relatedPanel(id: string, related: { list: ArticleSummary[]; pinned: ArticleSummary[]; excluded: ArticleSummary[] }, mayCurate: boolean): SafeHtml {
+  const url = `/api/v1/admin/articles/${id}/related`;
+  const pinned = related.pinned.map((s) => s.id);
+  const excluded = related.excluded.map((s) => s.id);
+  const action = (body: { pinned: string[]; excluded: string[] }, label: string, description: string) =>
+    html`<button type="button" class="secondary small" data-api-action="${url}" data-method="PUT" data-body="${JSON.stringify(body)}" aria-label="${description}">${label}</button>`;
+  return html`<section class="card related-panel" aria-labelledby="related-title">
+  <h2 id="related-title">Related Stories</h2>
+  <p class="hint">Computed from the story's words, names and time; pinned stories come first, excluded ones never.</p>
+  ${related.list.length
+    ? html`<ol class="board">${related.list.map(
+        (s) => html`<li>${pinned.includes(s.id) ? html`<span class="badge">Pinned</span> ` : ''}<a href="/admin/stories/${s.id}">${s.headline}</a>${
+          mayCurate
+            ? html` <span class="board-actions">${
+                pinned.includes(s.id)
+                  ? action({ pinned: pinned.filter((p) => p !== s.id), excluded }, 'Unpin', `Unpin ${s.headline}`)
+                  : action({ pinned: [...pinned, s.id], excluded }, 'Pin', `Pin ${s.headline}`)
+              }${action({ pinned: pinned.filter((p) => p !== s.id), excluded: [...excluded, s.id] }, 'Exclude', `Exclude ${s.headline}`)}</span>`
+            : ''
+        }</li>`,
+      )}</ol>`
+    : html`<p class="empty">None yet: related stories are found when the story is published.</p>`}
+  ${related.excluded.length
+    ? html`<h3>Excluded</h3><ul class="board">${related.excluded.map(
+        (s) => html`<li>${s.headline} ${mayCurate ? action({ pinned, excluded: excluded.filter((e) => e !== s.id) }, 'Allow', `Allow ${s.headline} again`) : ''}</li>`,
+      )}</ul>`
+    : ''}
+  ${mayCurate
+    ? html`<form data-api="${url}/pin" data-method="POST" class="inline-form">
+    <label>Pin a story <input name="story" placeholder="Its address on the site, or its id"></label>
+    <button type="submit" class="small">Pin</button>
+  </form>`
+    : ''}
+</section>`;
 }

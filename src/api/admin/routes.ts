@@ -257,6 +257,30 @@ export const newsroomRoutes: AdminRoute[] = [
   },
   {
     method: 'GET',
+    url: '/articles/:id/related',
+    access: 'story.read',
+    handler: async (c) => c.services.boards.related(params(c).id!),
+  },
+  {
+    method: 'PUT',
+    url: '/articles/:id/related',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.setRelated(actor(c), params(c).id!, body(c));
+      return c.services.boards.related(params(c).id!);
+    },
+  },
+  {
+    method: 'POST',
+    url: '/articles/:id/related/pin',
+    access: 'curation.manage',
+    handler: async (c) => {
+      await c.services.boards.pinRelated(actor(c), params(c).id!, body(c));
+      return c.services.boards.related(params(c).id!);
+    },
+  },
+  {
+    method: 'GET',
     url: '/boards/top-news/settings',
     access: 'story.read',
     handler: async (c) => (await c.services.boards.topNews(c.services.timeZone)).settings,
