@@ -2,7 +2,8 @@
  * One wire or feed document in: parsed whole; new versions of stories already in become revisions (keeping what
  * editors decided about them), new versions of queued items replace them in the queue, near-duplicates are folded
  * into their original ("also from …"), and each new item is published or queued as its source's trust and rules
- * say. Stories are written in one transaction with their wire identity and fingerprints; queued items in another.
+ * say. Stories are written in one transaction with their wire identity, fingerprints and the copies folded into
+ * them or into stories already in; queued items in another.
  * A malformed document or item is reported in the summary while the rest go in.
  */
 import type { Transaction } from 'kysely';
@@ -108,7 +109,7 @@ export class WireIntake {
     if (!prepared.length) return;
     const receivedAt = this.clock.now().toISOString();
     const known = new Set([...articles.keys(), ...queued.keys()]);
-    const kept = await this.withoutNearDuplicates(prepared, known, receivedAt, summary);
+    const { kept, copiesOfStored } = await this.withoutNearDuplicates(prepared, known, receivedAt, summary);
 
     const toWrite: typeof kept = [];
     const toQueue: typeof kept = [];
@@ -132,9 +133,11 @@ export class WireIntake {
     if (toWrite.length) {
       const { outcomes } = await this.publisher.writeBatch(
         toWrite.map((p) => p.write),
-        { alongside: (trx) => this.recordWireItems(trx, toWrite, document.format, receivedAt) },
+        { alongside: (trx) => this.recordWireItems(trx, toWrite, copiesOfStored, document.format, receivedAt) },
       );
       for (const outcome of outcomes) summary[outcome]++;
+    } else if (copiesOfStored.length) {
+      await this.store.transaction((trx) => this.store.fingerprints.addDuplicates(trx, copiesOfStored));
     }
     if (toQueue.length && source) {
       await this.store.transaction(async (trx) => {
@@ -190,16 +193,16 @@ export class WireIntake {
   /**
    * Fingerprints the items and folds each new one that is a near-duplicate of a story already in (or of an earlier
    * item of this document) into that story as "also from …", rather than publishing the same story twice. New
-   * versions of items already in are never folded: they are the same story by identity. Copies of stories already
-   * in are recorded at once; each kept item carries the copies of it found in this document (`copies`), for the
-   * caller to record with it once it is written.
+   * versions of items already in are never folded: they are the same story by identity. Returns the items kept, each
+   * carrying the copies of it found in this document (`copies`), and the copies of stories already in: the caller
+   * records both in the document's transaction.
    */
   private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
     items: T[],
     known: ReadonlySet<string>,
     receivedAt: string,
     summary: ImportSummary,
-  ): Promise<(T & { print: Fingerprint; copies: DuplicateCopy[] })[]> {
+  ): Promise<{ kept: (T & { print: Fingerprint; copies: DuplicateCopy[] })[]; copiesOfStored: DuplicateCopy[] }> {
     const printed = items.map((item) => ({
       ...item,
       print: fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`),
@@ -236,23 +239,29 @@ export class WireIntake {
       }
       kept.push(item);
     }
-    if (copiesOfStored.length) await this.store.transaction((trx) => this.store.fingerprints.addDuplicates(trx, copiesOfStored));
-    return kept;
+    return { kept, copiesOfStored };
   }
 
-  /** What a wire batch writes beside its stories: each item's wire identity and fingerprint, and the copies folded. */
+  /**
+   * What a wire batch writes beside its stories: each item's wire identity and fingerprint, the copies folded into
+   * them and the copies of stories already in (`copiesOfStored`), so the document lands whole or not at all.
+   */
   private async recordWireItems(
     trx: Transaction<Database>,
     items: { write: ArticleWrite; guid: string; version: number | null; print: Fingerprint; copies: DuplicateCopy[] }[],
+    copiesOfStored: DuplicateCopy[],
     format: string,
     receivedAt: string,
   ) {
-    for (const { write, guid, version } of items) await this.store.wire.record(trx, { articleId: write.id, guid, version, format, receivedAt });
+    await this.store.wire.recordAll(
+      trx,
+      items.map(({ write, guid, version }) => ({ articleId: write.id, guid, version, format, receivedAt })),
+    );
     await this.store.fingerprints.putAll(
       trx,
       items.map(({ write, print }) => ({ articleId: write.id, simhash: print.simhash.toString(), bands: print.bands })),
     );
-    await this.store.fingerprints.addDuplicates(trx, items.flatMap((item) => item.copies));
+    await this.store.fingerprints.addDuplicates(trx, [...copiesOfStored, ...items.flatMap((item) => item.copies)]);
   }
 }
 

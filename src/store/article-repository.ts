@@ -217,12 +217,13 @@ export class ArticleRepository {
   private async uniqueSlugs(trx: Transaction<Database>, bases: string[]): Promise<string[]> {
     const taken = new Set<string>();
     for (const chunk of chunks([...new Set(bases)], SLUG_CHUNK)) {
-      // `base` and `base-…`, as ranges the slug index can answer ('.' sorts right after '-'); LIKE could not use it.
-      const rows = await trx
-        .selectFrom('article')
-        .select('slug')
-        .where((eb) => eb.or(chunk.flatMap((base) => [eb('slug', '=', base), eb.and([eb('slug', '>=', `${base}-`), eb('slug', '<', `${base}.`)])])))
-        .execute();
+      // Every slug in [base, base + '.') for each base: `base` and `base-…` (slugs are [a-z0-9-], and '.' sorts right
+      // after '-'), as one range scan of the slug index per base. A join with a VALUES list rather than hundreds of
+      // OR'd ranges, which PostgreSQL plans slowly (a third of a second per 500 bases).
+      const ranges = sql.join(chunk.map((base) => sql`(${base}, ${`${base}.`})`));
+      const { rows } = await sql<{ slug: string }>`
+        select a.slug from (values ${ranges}) as r join article a on a.slug >= r.column1 and a.slug < r.column2
+      `.execute(trx);
       for (const row of rows) taken.add(row.slug);
     }
     return bases.map((base) => {

@@ -3,8 +3,11 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import { chunks, rowChunks } from './chunks.js';
 import type { Database } from './schema.js';
 
-/** Band keys per `IN (…)` list: well under every engine's parameter limit. */
-const ID_CHUNK = 1_000;
+/**
+ * Band keys per `IN (…)` list: under every engine's parameter limit, and few statements per document (16,000 keys;
+ * on PostgreSQL each statement is a round trip, and 1,000 keys a statement cost 4.6 s of 26 on 8,000 records).
+ */
+const ID_CHUNK = 10_000;
 
 export interface StoredFingerprint {
   articleId: string;

@@ -109,6 +109,8 @@ export class Store {
     const migrator = new Migrator({
       db: this.engine.db,
       provider: migrationProvider,
+      // A migration numbered below the newest applied one (010 landed after 011 and 012) still runs.
+      allowUnorderedMigrations: true,
       ...(schema ? { migrationTableSchema: schema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();

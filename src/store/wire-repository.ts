@@ -1,6 +1,7 @@
 /** The wire identity of imported articles: the agency's GUID and the version last taken in. */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { ArticleStatus } from '../domain/article.js';
+import { rowChunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export interface WireIdentity {
@@ -41,18 +42,31 @@ export class WireRepository {
   }
 
   async record(trx: Transaction<Database>, identity: WireIdentity): Promise<void> {
-    const row = {
+    await this.recordAll(trx, [identity]);
+  }
+
+  /**
+   * Records the wire identities of a batch with multi-row upserts (on PostgreSQL a statement per item was a round
+   * trip each). An article named twice keeps its last identity, as if recorded one after the other.
+   */
+  async recordAll(trx: Transaction<Database>, identities: WireIdentity[]): Promise<void> {
+    const latest = new Map(identities.map((identity) => [identity.articleId, identity]));
+    const rows = [...latest.values()].map((identity) => ({
       article_id: identity.articleId,
       guid: identity.guid,
       version: identity.version,
       format: identity.format,
       received_at: identity.receivedAt,
-    };
-    await trx
-      .insertInto('wire_item')
-      .values(row)
-      .onConflict((oc) => oc.column('article_id').doUpdateSet({ version: row.version, format: row.format, received_at: row.received_at }))
-      .execute();
+    }));
+    for (const chunk of rowChunks(rows)) {
+      await trx
+        .insertInto('wire_item')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet({ version: sql`excluded.version`, format: sql`excluded.format`, received_at: sql`excluded.received_at` }),
+        )
+        .execute();
+    }
   }
 
   /** The most recently received wire items, newest first, with their story's headline and state. */

@@ -12,6 +12,7 @@ import { relateQueueMigration } from './006-relate-queue.js';
 import { fingerprintsMigration } from './007-fingerprints.js';
 import { sourcesMigration } from './008-sources.js';
 import { wireDeskMigration } from './009-wire-desk.js';
+import { importIndexesMigration } from './010-import-indexes.js';
 import { threadsMigration } from './011-threads.js';
 import { topicMentionsMigration } from './012-topic-mentions.js';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '007-fingerprints': fingerprintsMigration,
   '008-sources': sourcesMigration,
   '009-wire-desk': wireDeskMigration,
+  '010-import-indexes': importIndexesMigration,
   '011-threads': threadsMigration,
   '012-topic-mentions': topicMentionsMigration,
 };

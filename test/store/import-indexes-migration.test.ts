@@ -1,0 +1,75 @@
+/**
+ * Migration 010 on an existing SQLite database: `article_term` and `fingerprint_band` become WITHOUT ROWID tables
+ * with every row kept, and a database that already had the later migrations (011, 012) applied takes 010 too.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../src/store/migrations/index.js';
+import { openStore } from '../../src/store/index.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-migration-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A database at the schema before 010 (plus the later migrations when `later`), holding one story's index rows. */
+async function existingDatabase(file: string, later: boolean) {
+  const connection = new Database(file);
+  connection.pragma('foreign_keys = ON');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
+  const withoutImportIndexes = {
+    getMigrations: async () => {
+      const all = await migrationProvider.getMigrations();
+      return Object.fromEntries(Object.entries(all).filter(([name]) => name < '010' || (later && name > '011')));
+    },
+  };
+  const { error } = await new Migrator({ db, provider: withoutImportIndexes }).migrateToLatest();
+  if (error) throw error;
+  await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
+  await db
+    .insertInto('article')
+    .values({
+      id: 'a1', slug: 'first', headline: 'First', body_html: '<p>x</p>', section_id: 'news', language: 'en', status: 'published',
+      priority: 0, published_at: '1987-03-11T00:00:00.000Z', first_published_at: '1987-03-11T00:00:00.000Z',
+      updated_at: '1987-03-11T00:00:00.000Z', revision: 1, content_hash: 'h', created_at: '1987-03-11T00:00:00.000Z',
+    })
+    .execute();
+  await db.insertInto('article_term').values([{ article_id: 'a1', term: 'oil', weight: 2.5 }, { article_id: 'a1', term: 'opec', weight: 1 }]).execute();
+  await db.insertInto('fingerprint_band').values([{ band: '0:00ff', article_id: 'a1' }, { band: '1:ab12', article_id: 'a1' }]).execute();
+  await db.destroy();
+}
+
+describe('migration 010 (import indexes) on an existing SQLite database', () => {
+  for (const later of [false, true]) {
+    it(`keeps every row${later ? ' when later migrations were applied first' : ''}`, async () => {
+      const file = path.join(dir, `existing-${later}.sqlite`);
+      await existingDatabase(file, later);
+      const store = openStore({ sqliteFile: file });
+      try {
+        expect(await store.migrate()).toContain('010-import-indexes');
+      } finally {
+        await store.close();
+      }
+      const db = new Database(file, { readonly: true });
+      try {
+        const tables = db.prepare("select name, sql from sqlite_master where name in ('article_term', 'fingerprint_band')").all() as { name: string; sql: string }[];
+        expect(tables).toHaveLength(2);
+        for (const table of tables) expect(table.sql.toLowerCase()).toContain('without rowid');
+        expect(db.prepare('select article_id, term, weight from article_term order by term').all()).toEqual([
+          { article_id: 'a1', term: 'oil', weight: 2.5 },
+          { article_id: 'a1', term: 'opec', weight: 1 },
+        ]);
+        expect(db.prepare('select band, article_id from fingerprint_band order by band').all()).toEqual([
+          { band: '0:00ff', article_id: 'a1' },
+          { band: '1:ab12', article_id: 'a1' },
+        ]);
+        expect(db.prepare("select name from sqlite_master where type = 'index' and name = 'article_term_by_term'").get()).toBeTruthy();
+        expect(db.prepare('pragma foreign_key_check').all()).toEqual([]);
+      } finally {
+        db.close();
+      }
+    });
+  }
+});
