@@ -9,7 +9,8 @@ import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { CachedPage, PageCache, RenderedPage } from './page-cache.js';
 import { type SitePages, type SitePagesOptions, railSlot } from './site-pages.js';
 import { homeBody } from './views/home-page.js';
-import { listBody, notFoundBody, pageHref } from './views/list-page.js';
+import { listBody, notFoundBody, pageHref, threadBody } from './views/list-page.js';
+import { threadPath } from './views/parts.js';
 
 
 /** What a section, topic or source page lists. */
@@ -35,6 +36,8 @@ export interface SiteOptions extends Omit<SitePagesOptions, 'publicUrl'> {
 }
 
 const PAGE_SIZE = 20;
+/** A thread page lists every report of a developing story, up to this many. */
+const THREAD_PAGE_SIZE = 200;
 const MAX_PAGE = 500;
 const SECTION_BLOCK_SIZE = 4;
 /**
@@ -213,6 +216,17 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         stories: (now, limit, offset) => store.articles.list({ now, sourceId: source.id, limit, offset }),
       }
     );
+  });
+
+  app.get<{ Params: { id: string } }>('/thread/:id', async (request, reply) => {
+    const now = clock.now();
+    const thread = await curation.thread(request.params.id, now, THREAD_PAGE_SIZE);
+    if (!thread) return send(request, reply, '/404', notFound);
+    const path = threadPath(thread.id);
+    return send(request, reply, path, async () => {
+      const html = await page(thread.timeline.at(-1)!.headline, path, threadBody({ stories: thread.timeline, rail: railSlot, edition }));
+      return { status: 200, body: html, keys: thread.timeline.map((s) => surrogateKeys.article(s.id)), fragment: '' };
+    });
   });
 
   app.get('/assets/*', async (request, reply) => {

@@ -69,9 +69,13 @@ export class SitePages {
   /** An article page with a slot for the rail. */
   async article(article: Article, now: Date): Promise<RenderedPage> {
     const { store, curation, edition, publicUrl } = this.options;
-    const [related, changes] = await Promise.all([curation.relatedFor(article, now), store.articles.changes(article.id)]);
+    const [related, changes, thread] = await Promise.all([
+      curation.relatedFor(article, now),
+      store.articles.changes(article.id),
+      curation.threadOf(article.id, now),
+    ]);
     const path = articlePath(article, edition.timeZone);
-    const view = { article, changes, related, rail: railSlot, edition, url: `${publicUrl}${path}` };
+    const view = { article, changes, related, thread, rail: railSlot, edition, url: `${publicUrl}${path}` };
     const body = await this.page(article.headline, path, articleBody(view), {
       description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
       language: article.language,
@@ -81,7 +85,11 @@ export class SitePages {
     return {
       status: 200,
       body,
-      keys: [surrogateKeys.article(article.id), ...related.map((r) => surrogateKeys.article(r.id))],
+      keys: [
+        surrogateKeys.article(article.id),
+        ...related.map((r) => surrogateKeys.article(r.id)),
+        ...(thread?.timeline ?? []).map((s) => surrogateKeys.article(s.id)),
+      ],
       fragment: article.id,
       read: article.id,
     };

@@ -2,14 +2,17 @@
 import { type Article, type ArticleSummary, sectionPath, sourcePath, topicPath } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
 import type { ArticleChange } from '../../store/index.js';
+import type { StoryThread } from '../../curation/index.js';
 import { type SafeHtml, html, trusted } from '../../domain/html.js';
-import { timeTag, timedList } from './parts.js';
+import { storyTimeline, threadPath, timeTag, timedList } from './parts.js';
 
 export interface ArticleView {
   article: Article;
   /** The public change log: updates and corrections, newest first. */
   changes: ArticleChange[];
   related: ArticleSummary[];
+  /** The developing story this one belongs to, oldest first; null when it stands alone. */
+  thread: StoryThread | null;
   /** The rail (Top News, Hot Topics, Editor's Picks), or the slot the page cache fills with it. */
   rail: SafeHtml;
   edition: Edition;
@@ -43,6 +46,7 @@ export function articleBody(view: ArticleView): SafeHtml {
           (t) => html`<li><a href="${topicPath(t)}">${t.name}</a></li>`,
         )}</ul>`
       : ''}
+    ${view.thread ? storySoFar(view.thread, article.id, tz) : ''}
     <section class="related" aria-labelledby="related-title">
       <h2 id="related-title">Related Stories</h2>
       ${timedList(view.related, tz)}
@@ -116,3 +120,15 @@ export function articleStructuredData(view: ArticleView): SafeHtml {
   };
   return trusted(`<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
 }
+
+/** The stories of this one's thread as a timeline, the latest few, with this one marked. */
+function storySoFar(thread: StoryThread, currentId: string, timeZone: string): SafeHtml {
+  const shown = thread.timeline.slice(-STORY_SO_FAR_ENTRIES);
+  return html`<section class="story-so-far" aria-labelledby="story-so-far-title">
+      <h2 id="story-so-far-title">The story so far</h2>
+      ${storyTimeline(shown, timeZone, currentId)}
+      <p><a href="${threadPath(thread.id)}">The whole story${thread.timeline.length > shown.length ? `, ${thread.timeline.length} reports` : ''}</a></p>
+    </section>`;
+}
+
+const STORY_SO_FAR_ENTRIES = 6;

@@ -1,8 +1,11 @@
-/** Section, topic and source pages: a paginated list of stories, newest first, with the rail beside it. */
+/**
+ * Section, topic and source pages: a paginated list of stories, newest first, with the rail beside it; and a story
+ * thread's page, its reports as a timeline.
+ */
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Edition } from '../../domain/edition.js';
 import { type SafeHtml, html } from '../../domain/html.js';
-import { storyCards } from './parts.js';
+import { storyCards, storyTimeline } from './parts.js';
 
 export interface ListView {
   /** "Section", "Topic" or "Source": what kind of list this is. */
@@ -34,6 +37,20 @@ export function listBody(view: ListView): SafeHtml {
       ${view.hasNext ? html`<a rel="next" href="${pageHref(view.path, view.page + 1)}">Older →</a>` : ''}
     </nav>`
       : ''}
+  </div>
+  ${view.rail}
+</div>`;
+}
+
+/** A developing story: every report, oldest first, under the latest headline. */
+export function threadBody(view: { stories: ArticleSummary[]; rail: SafeHtml; edition: Edition }): SafeHtml {
+  const latest = view.stories.at(-1)!;
+  return html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li>The story so far</li></ol></nav>
+<div class="with-rail">
+  <div class="listing">
+    <h1 class="listing__title">${latest.headline}</h1>
+    <p class="listing__lede">The story so far, in ${view.stories.length} reports.</p>
+    ${storyTimeline(view.stories, view.edition.timeZone)}
   </div>
   ${view.rail}
 </div>`;

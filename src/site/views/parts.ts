@@ -27,6 +27,17 @@ export function timedList(stories: ArticleSummary[], timeZone: string, className
   )}</ul>`;
 }
 
+export const threadPath = (id: string) => `/thread/${encodeURIComponent(id)}`;
+
+/** A developing story's reports, oldest first, each with its time; `currentId` is the one being read. */
+export function storyTimeline(stories: ArticleSummary[], timeZone: string, currentId?: string): SafeHtml {
+  return html`<ol class="timeline">${stories.map((s) =>
+    s.id === currentId
+      ? html`<li class="timeline__entry timeline__entry--current" aria-current="page">${timeTag(s.publishedAt, timeZone)} <span>${s.headline}</span></li>`
+      : html`<li class="timeline__entry">${timeTag(s.publishedAt, timeZone)} ${storyLink(s, timeZone)}</li>`,
+  )}</ol>`;
+}
+
 export function headlineList(stories: ArticleSummary[], timeZone: string): SafeHtml {
   return html`<ul class="headline-list">${stories.map((s) => html`<li>${storyLink(s, timeZone)}</li>`)}</ul>`;
 }
