@@ -179,6 +179,18 @@ describe('related stories ranking', () => {
     expect(await related(two, 'x')).toEqual(['y']);
     expect(await related(two, 'y')).toEqual(['x']);
   });
+
+  it('relates a developing story in a newsroom\'s first few dozen stories, where its words are in over a tenth of them', async () => {
+    const subjects = ['harvest festival', 'stock exchange', 'football final', 'opera premiere', 'bridge repairs', 'school reform', 'hospital strike', 'wine auction', 'marathon record', 'library opening', 'airport expansion', 'fishing quota', 'chess championship', 'film festival', 'tax reform', 'railway timetable', 'museum theft', 'election debate', 'coffee prices', 'space launch', 'cycling race', 'jazz concert', 'housing market', 'forest fire', 'tennis open', 'mining accident', 'fashion week', 'water shortage', 'robot factory', 'ferry service'];
+    const index = indexOf([
+      ...subjects.map((subject, i) => ({ id: `n${i}`, headline: `The ${subject} makes news`, body: `A short report on the ${subject}.` })),
+      { id: 't1', headline: 'Typhoon Soudelor heads for Taiwan', body: 'Typhoon Soudelor was moving towards Taiwan and Fujian.' },
+      { id: 't2', headline: 'Taiwan braces for Typhoon Soudelor', body: 'Typhoon Soudelor nears Taiwan; flights cancelled in Taipei.' },
+      { id: 't3', headline: 'Typhoon Soudelor hits Taiwan', body: 'Typhoon Soudelor made landfall in Taiwan before heading to Fujian.' },
+      { id: 't4', headline: 'Typhoon Soudelor reaches Fujian', body: 'After Taiwan, Typhoon Soudelor came ashore in Fujian.' },
+    ]);
+    expect((await related(index, 't3')).slice(0, 3).sort()).toEqual(['t1', 't2', 't4']);
+  });
 });
 
 describe("editors' overrides", () => {

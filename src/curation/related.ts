@@ -12,6 +12,12 @@
  */
 import type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from '../store/index.js';
 
+/**
+ * However small the archive, a term in this few stories is still looked up: in a newsroom's first few dozen stories
+ * the words of a developing story are in more than `maxDocumentShare` of them, and are exactly what relates them.
+ */
+const MIN_COMMON_DF = 10;
+
 export interface RelatedSettings {
   /** Terms carried by more than this share of all stories say little about any one of them. */
   maxDocumentShare: number;
@@ -89,7 +95,7 @@ export async function relateOne(
  * until their postings would exceed the budget.
  */
 export function lookupTerms(target: RelatedTarget, totalDocs: number, settings = defaultRelatedSettings): IndexedTerm[] {
-  const maxDf = Math.max(3, settings.maxDocumentShare * totalDocs);
+  const maxDf = Math.max(MIN_COMMON_DF, settings.maxDocumentShare * totalDocs);
   const ranked = target.terms
     .filter((t) => t.df <= maxDf && t.df > 1)
     .sort((a, b) => b.weight * idfOf(b.df, totalDocs) - a.weight * idfOf(a.df, totalDocs) || compare(a.term, b.term));

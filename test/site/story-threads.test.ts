@@ -17,7 +17,7 @@ const report = (id: string, headline: string, body: string, when: string): Artic
 const TYPHOON =
   'Typhoon Soudelor, the strongest storm of the year in the western Pacific, was moving towards Taiwan and the Chinese province of Fujian with winds of 160 kilometres an hour, the Central Weather Bureau in Taipei said.';
 
-/** Other news of those days, so that the typhoon's words are as rare as they would be in a real archive. */
+/** Other news of those days: a young newsroom's few dozen stories. */
 const DISTRACTORS = [
   'Harvest festival', 'Stock exchange', 'Football final', 'Opera premiere', 'Bridge repairs', 'School reform', 'Hospital strike',
   'Wine auction', 'Marathon record', 'Library opening', 'Airport expansion', 'Fishing quota', 'Chess championship', 'Film festival',
@@ -35,7 +35,7 @@ describe('story threads on the site', () => {
       report('soudelor-2', 'Taiwan braces as Typhoon Soudelor nears', `${TYPHOON} Flights were cancelled in Taipei.`, at(7, 6)),
       report('soudelor-3', 'Typhoon Soudelor makes landfall in Taiwan, millions without power', `${TYPHOON} It made landfall before dawn, cutting power to millions of homes in Taiwan.`, at(8, 2)),
       report('soudelor-4', 'Typhoon Soudelor hits Fujian after leaving Taiwan', `${TYPHOON} After crossing Taiwan it came ashore in Fujian, where 160,000 people were moved.`, at(8, 20)),
-      ...[...DISTRACTORS, ...DISTRACTORS.map((d) => `${d} again`)].map((subject, i) =>
+      ...DISTRACTORS.map((subject, i) =>
         report(`news-${i}`, `${subject} makes the news`, `A report on ${subject.toLowerCase()} and what it means for readers this week.`, at(1 + (i % 9), i % 24)),
       ).map((r) => ({ ...r, topics: [] })),
       { id: 'other', headline: 'Central bank keeps rates on hold', bodyHtml: '<p>The central bank kept its main interest rate unchanged on Thursday, citing steady inflation and a firm labour market.</p>', section: 'Business', publishedAt: at(7, 9), updatedAt: at(7, 9) },
