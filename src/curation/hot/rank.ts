@@ -155,7 +155,7 @@ function explain(c: Candidate, expected: number, z: number, win: Window, s: HotS
   const score = round(c.score === -Infinity ? c.residual : c.score);
   const hours = round(win.baselineHoursUsed);
   const text =
-    `${fmt(c.residual)} stories in the last ${s.recentHours} h against ${fmt(round(expected))} expected ` +
+    `${fmt(c.residual)} ${c.residual === 1 ? 'story' : 'stories'} in the last ${s.recentHours} h against ${fmt(round(expected))} expected ` +
     `from ${fmt(c.stats.baseline)} in the ${hours} h before (z ${round(z)})` +
     (c.reads ? `; ${c.reads.recent} reads against ${c.reads.expected} expected` : '');
   return {
