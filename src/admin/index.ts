@@ -15,7 +15,7 @@ import type { SafeHtml } from '../domain/html.js';
 import { NewsdeskError } from '../domain/errors.js';
 import type { Accounts } from '../newsroom/accounts.js';
 import type { Boards } from '../newsroom/boards.js';
-import { EDITORS_PICKS, type Readership } from '../curation/index.js';
+import { EDITORS_PICKS, type Readership, sectionPicksSlug } from '../curation/index.js';
 import { formatStamp } from '../domain/edition.js';
 import { boardsPage } from './views/boards-page.js';
 import { renderDiffHtml } from '../newsroom/revision-diff.js';
@@ -200,20 +200,23 @@ export const newsroomPages: FastifyPluginAsync<AdminOptions> = async (app, optio
     return send(reply, 'People', peoplePage(session.actor, await accounts.list()), session);
   });
 
-  app.get('/admin/boards', async (request, reply) => {
+  app.get<{ Querystring: { section?: string } }>('/admin/boards', async (request, reply) => {
     const session = await gate(request, reply);
     if (!session) return reply;
+    const sections = await store.taxonomy.sections();
+    // A section's boards: its Top News and its own Editor's Picks; the site's when none (or an unknown one) is asked for.
+    const section = sections.find((s) => s.slug === request.query.section) ?? null;
     const [topNews, hotTopics, picks, mostRead] = await Promise.all([
-      boards.topNews(timeZone),
+      boards.topNews(timeZone, section?.slug),
       boards.hotTopics(),
-      boards.collection(EDITORS_PICKS),
+      boards.collection(section ? sectionPicksSlug(section.id) : EDITORS_PICKS),
       boards.mostRead(),
     ]);
     const hiddenStories = await store.articles.summariesByIds(topNews.hidden.map((e) => e.itemId), clock.now().toISOString());
     return send(
       reply,
       'Curation boards',
-      boardsPage({ mayEdit: can(session.actor.role, 'curation.manage'), topNews, hotTopics, picks, mostRead, hiddenStories }),
+      boardsPage({ mayEdit: can(session.actor.role, 'curation.manage'), section, sections, topNews, hotTopics, picks, mostRead, hiddenStories }),
       session,
     );
   });

@@ -29,6 +29,8 @@ const RELATED_WRITE_BATCH = 500;
 /** Beyond this many changed threads (a bulk import), members are not looked up one thread at a time to announce. */
 const MAX_THREADS_TO_ANNOUNCE = 200;
 export const EDITORS_PICKS = 'editors-picks';
+/** The collection of a section's own Editor's Picks. */
+export const sectionPicksSlug = (sectionId: string) => `${EDITORS_PICKS}-${sectionId}`;
 export const TOP_NEWS_BOARD = 'top-news';
 /** The board scope that applies to the whole site rather than one section. */
 export const ALL_SECTIONS = 'all';
@@ -334,12 +336,14 @@ export class Curation {
   }
 
   /**
-   * The Editor's Picks collection; where editors have picked fewer, the week's highest-priority stories not already
-   * in Today's Top News, one section at a time.
+   * Editor's Picks: on a section's pages that section's own picks first (collection `editors-picks-<section id>`),
+   * then the site's; where editors have picked fewer, the week's highest-priority stories not already in Today's
+   * Top News, one section at a time.
    */
-  async editorsPicks(now: Date, exclude: string[], limit = defaultListSizes.editorsPicks): Promise<ArticleSummary[]> {
+  async editorsPicks(now: Date, exclude: string[], limit = defaultListSizes.editorsPicks, sectionId?: string): Promise<ArticleSummary[]> {
     const at = now.toISOString();
-    const picked = await this.store.collections.items(EDITORS_PICKS, at, limit);
+    const sectionPicks = sectionId ? await this.store.collections.items(sectionPicksSlug(sectionId), at, limit) : [];
+    const picked = fillUp(sectionPicks, await this.store.collections.items(EDITORS_PICKS, at, limit), limit, { exclude });
     if (picked.length >= limit) return picked;
     const weekAgo = new Date(now.getTime() - 7 * 24 * HOUR_MS).toISOString();
     const candidates = await this.store.articles.byPriority(weekAgo, at, limit * 4 + exclude.length);

@@ -7,7 +7,7 @@ import { type ArticleSummary, articlePath, sectionPath, sourcePath, topicPath } 
 import { type Readership, isReader } from '../curation/index.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import type { CachedPage, PageCache, RenderedPage } from './page-cache.js';
-import { type SitePages, type SitePagesOptions, railSlot } from './site-pages.js';
+import { type SitePages, type SitePagesOptions, parseRailFragmentKey, railFragmentKey, railSlot } from './site-pages.js';
 import { homeBody } from './views/home-page.js';
 import { listBody, notFoundBody, pageHref, threadBody } from './views/list-page.js';
 import { threadPath } from './views/parts.js';
@@ -51,10 +51,11 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
   const { assets } = pages;
   const page = pages.page.bind(pages);
 
-  /** The rail leaving out the stories in `fragment` (comma-separated ids: the story being read, the lead). */
+  /** The rail a page's fragment key names (see `railFragmentKey`). */
   function railFragment(fragment: string) {
     return fragments.get(`rail:${fragment}`, async () => {
-      const html = await pages.rail(clock.now(), fragment ? fragment.split(',') : []);
+      const { shownElsewhere, sectionId } = parseRailFragmentKey(fragment);
+      const html = await pages.rail(clock.now(), shownElsewhere, sectionId);
       return { status: 200, body: html, keys: [surrogateKeys.rail] };
     });
   }
@@ -118,7 +119,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         edition,
       });
       const html = await page(edition.siteName, '/', body, { description: edition.tagline });
-      return { status: 200, body: html, keys: [surrogateKeys.home], fragment: shown.join(',') };
+      return { status: 200, body: html, keys: [surrogateKeys.home], fragment: railFragmentKey(shown) };
     }),
   );
 
@@ -167,7 +168,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
         const html = await page(target.name, pageHref(target.path, pageNo), body, {
           activeSectionId: kind === 'Section' ? target.id : '',
         });
-        return { status: 200, body: html, keys: [target.key], fragment: '' };
+        return { status: 200, body: html, keys: [target.key], fragment: railFragmentKey([], kind === 'Section' ? target.id : undefined) };
       });
     });
 
@@ -225,7 +226,7 @@ export const readerSite: FastifyPluginAsync<SiteOptions> = async (app: FastifyIn
     const path = threadPath(thread.id);
     return send(request, reply, path, async () => {
       const html = await page(thread.timeline.at(-1)!.headline, path, threadBody({ stories: thread.timeline, rail: railSlot, edition }));
-      return { status: 200, body: html, keys: thread.timeline.map((s) => surrogateKeys.article(s.id)), fragment: '' };
+      return { status: 200, body: html, keys: thread.timeline.map((s) => surrogateKeys.article(s.id)), fragment: railFragmentKey([]) };
     });
   });
 

@@ -25,6 +25,20 @@ export interface SitePagesOptions {
   publicUrl: string;
 }
 
+/**
+ * Which rail a page gets, as the page cache keys it: the stories to leave out (the one being read, the lead) and the
+ * section whose Editor's Picks come first.
+ */
+export function railFragmentKey(shownElsewhere: string[], sectionId?: string): string {
+  return `${shownElsewhere.join(',')}@${sectionId ?? ''}`;
+}
+
+export function parseRailFragmentKey(key: string): { shownElsewhere: string[]; sectionId: string | undefined } {
+  const at = key.lastIndexOf('@');
+  const [ids, section] = at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+  return { shownElsewhere: ids ? ids.split(',') : [], sectionId: section || undefined };
+}
+
 /** Where a page's rail goes; the page cache fills it with the rail fragment at serve time. */
 export const railSlot = trusted(FRAGMENT_SLOT);
 
@@ -43,8 +57,11 @@ export class SitePages {
     return layout({ title, canonicalPath, body, edition, sections, stylesheet: this.assets.stylesheetPath, publicUrl, ...extra });
   }
 
-  /** The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them. */
-  async railLists(now: Date, shownElsewhere: string[] = []): Promise<RailLists> {
+  /**
+   * The rail's lists; `shownElsewhere` (the story being read, the lead) is left out of them, and a section's page
+   * (or a story in it) gets that section's Editor's Picks first.
+   */
+  async railLists(now: Date, shownElsewhere: string[] = [], sectionId?: string): Promise<RailLists> {
     const { curation, edition, readership } = this.options;
     const [topNews, hotTopics, showsMostRead] = await Promise.all([
       curation.topNews(now, edition.timeZone, defaultListSizes.topNews + shownElsewhere.length),
@@ -52,7 +69,7 @@ export class SitePages {
       curation.showsMostRead(),
     ]);
     const topNewsShown = topNews.filter((s) => !shownElsewhere.includes(s.id)).slice(0, defaultListSizes.topNews);
-    const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)]);
+    const editorsPicks = await curation.editorsPicks(now, [...shownElsewhere, ...topNewsShown.map((s) => s.id)], defaultListSizes.editorsPicks, sectionId);
     const mostRead = showsMostRead
       ? (await readership.mostRead(now, 24, defaultListSizes.mostRead + shownElsewhere.length))
           .map((r) => r.story)
@@ -62,8 +79,8 @@ export class SitePages {
     return { topNews: topNewsShown, hotTopics, editorsPicks, mostRead };
   }
 
-  async rail(now: Date, shownElsewhere: string[]): Promise<string> {
-    return rail(await this.railLists(now, shownElsewhere), this.options.edition.timeZone).value;
+  async rail(now: Date, shownElsewhere: string[], sectionId?: string): Promise<string> {
+    return rail(await this.railLists(now, shownElsewhere, sectionId), this.options.edition.timeZone).value;
   }
 
   /** An article page with a slot for the rail. */
@@ -90,7 +107,7 @@ export class SitePages {
         ...related.map((r) => surrogateKeys.article(r.id)),
         ...(thread?.timeline ?? []).map((s) => surrogateKeys.article(s.id)),
       ],
-      fragment: article.id,
+      fragment: railFragmentKey([article.id], article.section.id),
       read: article.id,
     };
   }
@@ -99,6 +116,6 @@ export class SitePages {
   async preview(article: Article): Promise<string> {
     const now = this.options.clock.now();
     const page = await this.article(article, now);
-    return page.body.replace(FRAGMENT_SLOT, await this.rail(now, [article.id]));
+    return page.body.replace(FRAGMENT_SLOT, await this.rail(now, [article.id], article.section.id));
   }
 }
