@@ -23,6 +23,21 @@ export interface ImportSummary {
 
 export const emptySummary = (): ImportSummary => ({ added: 0, updated: 0, unchanged: 0, duplicate: 0, queued: 0, rejected: [] });
 
+/** Counts of several imports added up, rejections as a count. */
+export type ImportTotals = Omit<ImportSummary, 'rejected'> & { rejected: number };
+
+export function totalOf(summaries: ImportSummary[]): ImportTotals {
+  const sum = (key: 'added' | 'updated' | 'unchanged' | 'duplicate' | 'queued') => summaries.reduce((n, s) => n + s[key], 0);
+  return {
+    added: sum('added'),
+    updated: sum('updated'),
+    unchanged: sum('unchanged'),
+    duplicate: sum('duplicate'),
+    queued: sum('queued'),
+    rejected: summaries.reduce((n, s) => n + s.rejected.length, 0),
+  };
+}
+
 /** The message of a rejection: what was wrong, in the words of the check that failed. */
 export function describe(error: unknown): string {
   if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;

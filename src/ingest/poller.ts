@@ -2,20 +2,20 @@
  * Polls the sources that are fetched rather than pushed. A feed URL is fetched with a conditional GET (ETag and
  * Last-Modified from the last good fetch), so an unchanged feed costs one short answer; a drop folder is scanned and
  * each new or changed file is read as one document (files whose name starts with a dot or ends in `.tmp` or `.part`
- * are still being written and wait). Runs in the one process holding the `poll-sources` lease.
+ * are still being written and wait). Runs in the one process holding the `poll-sources` lease (`LeasedJob`).
  *
  * A source that cannot be read (network error, an HTTP error, a document that is not a feed) has the reason put in
  * its log and health, and is tried again after a back-off that doubles with each failure in a row, capped at an
  * hour (or when the server's Retry-After says). Bad items in a good document are logged; the rest go in.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../domain/clock.js';
 import { DEFAULT_POLL_SECONDS, type SourceHealth, type WireSource } from '../domain/wire-source.js';
+import { LeasedJob } from '../newsroom/leased-job.js';
 import type { Store } from '../store/index.js';
 import { defaultLimits } from './formats/index.js';
-import type { ImportSummary } from './import-summary.js';
+import { type ImportSummary, type ImportTotals, emptySummary, totalOf } from './import-summary.js';
 import type { Importer } from './importer.js';
 import type { Sources } from './sources.js';
 
@@ -29,7 +29,7 @@ export interface PollResult {
   ok: boolean;
   /** The feed answered 304 Not Modified, or the folder had nothing new. */
   unchanged: boolean;
-  received: Omit<ImportSummary, 'rejected'> & { rejected: number };
+  received: ImportTotals;
   error: string | null;
 }
 
@@ -62,47 +62,28 @@ export interface PollerOptions {
 }
 
 export class Poller {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private readonly holder = randomUUID();
-  private readonly tickMs: number;
   private readonly maxBytes: number;
+  /** Polling as a leased job: one process of many polls, every `tickMs`. */
+  private readonly job: LeasedJob;
 
   constructor(private readonly options: PollerOptions) {
-    this.tickMs = options.tickMs ?? 5_000;
     this.maxBytes = options.maxBytes ?? defaultLimits.maxBytes;
+    this.job = new LeasedJob({
+      lease: POLL_LEASE,
+      intervalMs: options.tickMs ?? 5_000,
+      store: options.store,
+      clock: options.clock,
+      work: () => this.pollDue(),
+      onError: options.onError ?? ((error) => console.error('polling sources failed', error)),
+    });
   }
 
   start(): Promise<void> {
-    this.timer = setInterval(() => void this.tick(), this.tickMs);
-    this.timer.unref();
-    return this.tick();
+    return this.job.start();
   }
 
-  /** One pass: take or renew the lease, then poll every due source. Overlapping passes are skipped, not queued. */
-  tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async pass() {
-    const { store, clock } = this.options;
-    try {
-      const now = clock.now();
-      const until = new Date(now.getTime() + this.tickMs * 3).toISOString();
-      if (await store.leases.acquire(POLL_LEASE, this.holder, now.toISOString(), until)) await this.pollDue();
-    } catch (error) {
-      (this.options.onError ?? ((e) => console.error('polling sources failed', e)))(error);
-    }
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-    await this.options.store.leases.release(POLL_LEASE, this.holder);
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Polls every source that is due, one after another. */
@@ -121,7 +102,7 @@ export class Poller {
     const intervalMs = (source.pollSeconds ?? DEFAULT_POLL_SECONDS) * 1000;
     try {
       const fetched = source.kind === 'url' ? await this.fetchFeed(source, health) : await this.scanFolder(source);
-      const received = total(fetched.summaries);
+      const received = totalOf(fetched.summaries);
       await sources.logReceived(source.id, fetched.summaries);
       await store.sources.saveHealth(source.id, {
         ...health,
@@ -148,7 +129,7 @@ export class Poller {
         lastError: message,
         nextPollAt: new Date(now.getTime() + backoff).toISOString(),
       });
-      return { sourceId: source.id, ok: false, unchanged: false, received: total([]), error: message };
+      return { sourceId: source.id, ok: false, unchanged: false, received: totalOf([]), error: message };
     }
   }
 
@@ -250,17 +231,5 @@ export function retryAfterMs(header: string | null, now: Date): number | null {
 }
 
 function refusal(file: string, message: string): ImportSummary {
-  return { added: 0, updated: 0, unchanged: 0, duplicate: 0, queued: 0, rejected: [{ file, line: 0, message }] };
-}
-
-function total(summaries: ImportSummary[]): PollResult['received'] {
-  const sum = (key: 'added' | 'updated' | 'unchanged' | 'duplicate' | 'queued') => summaries.reduce((n, s) => n + s[key], 0);
-  return {
-    added: sum('added'),
-    updated: sum('updated'),
-    unchanged: sum('unchanged'),
-    duplicate: sum('duplicate'),
-    queued: sum('queued'),
-    rejected: summaries.reduce((n, s) => n + s.rejected.length, 0),
-  };
+  return { ...emptySummary(), rejected: [{ file, line: 0, message }] };
 }

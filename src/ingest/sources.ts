@@ -21,7 +21,7 @@ import {
 } from '../domain/wire-source.js';
 import type { QueueState, SourceChanges, Store } from '../store/index.js';
 import { parseRules } from './auto-publish.js';
-import type { ImportSummary } from './import-summary.js';
+import { type ImportSummary, totalOf } from './import-summary.js';
 import { wireFormats } from './formats/index.js';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -110,14 +110,14 @@ export class Sources {
   /** Logs what documents from a source brought: one line of counts, then each rejection (the first few). */
   async logReceived(sourceId: string, summaries: ImportSummary[]): Promise<void> {
     if (!summaries.length) return;
-    const count = (key: 'added' | 'updated' | 'unchanged' | 'duplicate' | 'queued') => summaries.reduce((n, s) => n + s[key], 0);
+    const t = totalOf(summaries);
     const rejections = summaries.flatMap((s) => s.rejected);
     const documents = summaries.length === 1 ? 'one document' : `${summaries.length} documents`;
     await this.log(
       sourceId,
       'info',
-      `Read ${documents}: ${count('added')} added, ${count('updated')} updated, ${count('queued')} queued, ` +
-        `${count('duplicate')} duplicate, ${count('unchanged')} unchanged, ${rejections.length} rejected.`,
+      `Read ${documents}: ${t.added} added, ${t.updated} updated, ${t.queued} queued, ` +
+        `${t.duplicate} duplicate, ${t.unchanged} unchanged, ${t.rejected} rejected.`,
     );
     for (const r of rejections.slice(0, LOGGED_REJECTIONS)) await this.log(sourceId, 'error', `${r.file}${r.item ? `, item ${r.item}` : ''}: ${r.message}`);
     if (rejections.length > LOGGED_REJECTIONS) await this.log(sourceId, 'error', `…and ${rejections.length - LOGGED_REJECTIONS} more rejected.`);

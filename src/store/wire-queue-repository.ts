@@ -3,9 +3,9 @@
  * wire identity, a search text, a near-duplicate fingerprint (band keys in `wire_queue_band`) and the other feeds'
  * copies folded into them. Picking one up links it to the draft made from it.
  */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { ArticleInput } from '../domain/article.js';
-import type { Database } from './schema.js';
+import type { Database, WireQueueTable } from './schema.js';
 
 export const queueStates = ['new', 'picked-up', 'dismissed'] as const;
 export type QueueState = (typeof queueStates)[number];
@@ -204,26 +204,7 @@ export class WireQueueRepository {
   }
 }
 
-function toItem(row: {
-  id: string;
-  source_id: string;
-  source_name: string;
-  guid: string;
-  version: number | null;
-  format: string;
-  headline: string;
-  priority: number;
-  item_at: string;
-  received_at: string;
-  item: string;
-  simhash: string;
-  bands: string;
-  also_from: string;
-  state: string;
-  article_id: string | null;
-  picked_by: string | null;
-  picked_at: string | null;
-}): QueuedItem {
+function toItem(row: Omit<Selectable<WireQueueTable>, 'search_text'> & { source_name: string }): QueuedItem {
   return {
     id: row.id,
     sourceId: row.source_id,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
 import { PASSWORD } from '../support/admin.js';
 import { DEMO_NOW, type TestApp, startTestApp } from '../support/app.js';
-import { launchChromium, stayLocal } from '../support/browser.js';
+import { launchChromium, signedInPage, stayLocal } from '../support/browser.js';
 import { chromiumAvailable } from '../support/services.js';
 
 const enabled = chromiumAvailable();
@@ -39,14 +39,7 @@ describe.skipIf(!enabled)('curation in a real browser', () => {
   });
 
   it('explains Top News and Hot Topics on the boards page, and puts Most Read on the site', async () => {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    await stayLocal(context);
-    const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email').first().fill('owner@newsroom.test');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/admin`);
+    const { context, page } = await signedInPage(browser, base, 'owner@newsroom.test');
     await page.goto('/admin/boards');
     await expect(page.locator('.why').first().textContent()).resolves.toMatch(/priority \d+ \(×[\d.]+\) · .* old \(×[\d.]+\) · \d+ reads? today/);
     await expect(page.getByText('How the rest is ranked').isVisible()).resolves.toBe(true);

@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, PASSWORD } from '../support/admin.js';
 import { type TestApp, startTestApp } from '../support/app.js';
-import { launchChromium, stayLocal } from '../support/browser.js';
+import { launchChromium, signedInPage, stayLocal } from '../support/browser.js';
 import { chromiumAvailable } from '../support/services.js';
 
 const enabled = chromiumAvailable();
@@ -26,17 +26,7 @@ describe.skipIf(!enabled)('newsroom in a real browser', () => {
   const clock = new ManualClock(START);
   let storyUrl = '';
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    await stayLocal(context);
-    const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email').first().fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/admin`);
-    return { context, page };
-  }
+  const signedIn = (email: string) => signedInPage(browser, base, email);
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
