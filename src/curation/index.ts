@@ -299,8 +299,13 @@ export class Curation {
    * frequent editors' topics of the last 24 hours, then of the newest stories, fill the list.
    */
   async hotTopics(now: Date, limit = defaultListSizes.hotTopics): Promise<TopicCount[]> {
+    return this.hotTopicsFilled(await this.hotTopicsRanked(now, limit), now, limit);
+  }
+
+  /** The reader's Hot Topics from an already ranked list (the boards page ranks once for both lists). */
+  async hotTopicsFilled(rankedTopics: RankedTopic[], now: Date, limit = defaultListSizes.hotTopics): Promise<TopicCount[]> {
     const at = now.toISOString();
-    const ranked = (await this.hotTopicsRanked(now, limit)).map((t) => ({ topic: { id: t.key, slug: t.slug, name: t.label }, count: t.articleIds.length }));
+    const ranked = rankedTopics.slice(0, limit).map((t) => ({ topic: { id: t.key, slug: t.slug, name: t.label }, count: t.articleIds.length }));
     if (ranked.length >= limit) return ranked;
     const board = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, at);
     const hidden = board.filter((e) => e.action === 'hide').map((e) => e.itemId);

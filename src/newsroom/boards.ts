@@ -87,13 +87,9 @@ export class Boards {
   async hotTopics() {
     const now = this.clock.now();
     const entries = await this.store.boards.entries(HOT_TOPICS_BOARD, ALL_SECTIONS, now.toISOString());
-    const [list, ranked, names] = await Promise.all([
-      this.curation.hotTopics(now, 12),
-      this.curation.hotTopicsRanked(now, 12),
-      this.curation.topicNames(),
-    ]);
+    const [ranked, names] = await Promise.all([this.curation.hotTopicsRanked(now, 12), this.curation.topicNames()]);
     return {
-      list,
+      list: await this.curation.hotTopicsFilled(ranked, now, 12),
       why: Object.fromEntries(ranked.map((t) => [t.key, t.pinned ? 'pinned' : t.explanation.text])),
       names,
       pinned: entries.filter((e) => e.action === 'pin'),
