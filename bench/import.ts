@@ -48,6 +48,7 @@ const { values: args } = parseArgs({
     limit: { type: 'string' },
     corpus: { type: 'string' },
     timeout: { type: 'string' },
+    'write-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -61,6 +62,7 @@ function usage(): string {
   --limit N       import only the first N records of the corpus (default: all)
   --corpus PATH   JSON Lines corpus, imported as JSON Feed documents (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
   --timeout S     give up (and clean up) after S seconds in all (default ${DEFAULT_TIMEOUT_S})
+  --write-only    skip relating (the stories stay queued): time writing and re-import alone
   -h, --help      this text
 
 PostgreSQL: ${DEFAULT_POSTGRES_URL} unless NEWSDESK_TEST_POSTGRES_URL is set (loopback hosts only);
@@ -251,8 +253,20 @@ interface Timed {
   /** This process's CPU time over each phase, in % of one core (PostgreSQL's own work is not included). */
   writingCpuPercent: number;
   relatingCpuPercent: number;
+  /** Bytes this process caused to be written to disk while writing (SQLite's database and WAL; null off Linux). */
+  writingBytes: number | null;
 }
 
+
+/** This process's bytes sent to the storage layer so far (`write_bytes` of /proc/self/io), or null where unknown. */
+function bytesWritten(): number | null {
+  try {
+    const match = /^write_bytes: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
 
 function cpuMicros(): number {
   const usage = process.cpuUsage();
@@ -261,14 +275,20 @@ function cpuMicros(): number {
 
 async function timedImport(engine: OpenEngine, files: string[], label: string): Promise<Timed> {
   const services = createServices(engine.store, fixedClock(NOW), engine.dataDir);
-  const importer = new Importer(services.publisher, services.curation, services.store, services.clock);
+  // Writing alone: the same curation, except that relating the queue is left for later.
+  const curation = args['write-only']
+    ? (Object.assign(Object.create(services.curation), { relateQueued: async () => 0 }) as typeof services.curation)
+    : services.curation;
+  const importer = new Importer(services.publisher, curation, services.store, services.clock);
   const print = progressPrinter(label);
   let writingEnded: number | null = null;
   let writingEndedCpu = 0;
+  let writingEndedBytes: number | null = null;
   let firstRelated: number | null = null;
   let related = 0;
 
   const cpuStart = cpuMicros();
+  const bytesStart = bytesWritten();
   const started = performance.now();
   const summary = await importer.importFiles(files, {
     defaults: { section: 'News' },
@@ -276,6 +296,7 @@ async function timedImport(engine: OpenEngine, files: string[], label: string): 
       if (p.phase === 'reading') {
         writingEnded = performance.now();
         writingEndedCpu = cpuMicros();
+        writingEndedBytes = bytesWritten();
       } else {
         firstRelated ??= performance.now();
         related = p.total;
@@ -300,7 +321,12 @@ async function timedImport(engine: OpenEngine, files: string[], label: string): 
     related,
     writingCpuPercent: writingMs > 0 ? ((writingCpuEnd - cpuStart) / 1000 / writingMs) * 100 : 0,
     relatingCpuPercent: relatingMs > 0 ? ((cpuEnd - writingCpuEnd) / 1000 / relatingMs) * 100 : 0,
+    writingBytes: bytesStart === null ? null : (writingEndedBytes ?? bytesWritten() ?? bytesStart) - bytesStart,
   };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1e6).toFixed(0);
 }
 
 function rate(items: number, seconds: number): string {
@@ -341,7 +367,8 @@ async function benchmarkEngine(name: EngineName, files: string[], runDir: string
     console.log(
       `  ${published} published, ${first.related} related, queue ${stillQueued ? 'NOT empty' : 'empty'}; ` +
         `relating began with ${first.relatingStartSeconds?.toFixed(1) ?? '–'} s of counting, reading the queue and loading the term index; ` +
-        `this process's cpu: writing ${first.writingCpuPercent.toFixed(0)}%, relating ${first.relatingCpuPercent.toFixed(0)}% of one core`,
+        `this process's cpu: writing ${first.writingCpuPercent.toFixed(0)}%, relating ${first.relatingCpuPercent.toFixed(0)}% of one core` +
+        (first.writingBytes === null ? '' : `; ${megabytes(first.writingBytes)} MB written to disk while writing`),
     );
     printRejections(first.summary);
 
@@ -350,7 +377,7 @@ async function benchmarkEngine(name: EngineName, files: string[], runDir: string
       `${name} re-import: ${counts(again.summary, ['unchanged', 'added', 'updated', 'duplicate'])} in ${again.totalSeconds.toFixed(1)} s = ` +
         `${rate(again.records, again.totalSeconds)} items/s`,
     );
-    if (again.summary.added || again.summary.updated || again.related) {
+    if (again.summary.added || again.summary.updated || (again.related && !args['write-only'])) {
       console.log(`  warning: the re-import changed ${again.summary.added + again.summary.updated} stories and related ${again.related}`);
     }
     console.log(`  this process's cpu: ${again.writingCpuPercent.toFixed(0)}% of one core`);

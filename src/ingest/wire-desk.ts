@@ -58,7 +58,7 @@ export class WireDesk {
         alongside: async (trx) => {
           await markPickedUp(trx);
           await this.store.wire.record(trx, { articleId: write.id, guid: item.guid, version: item.version, format: item.format, receivedAt: item.receivedAt });
-          await this.store.fingerprints.put(trx, { articleId: write.id, simhash: item.simhash, bands: item.bands });
+          await this.store.fingerprints.put(trx, { articleId: write.id, simhash: item.simhash, bands: item.bands, updatedAt: write.updatedAt });
         },
       });
     }

@@ -259,7 +259,7 @@ export class WireIntake {
     );
     await this.store.fingerprints.putAll(
       trx,
-      items.map(({ write, print }) => ({ articleId: write.id, simhash: print.simhash.toString(), bands: print.bands })),
+      items.map(({ write, print }) => ({ articleId: write.id, simhash: print.simhash.toString(), bands: print.bands, updatedAt: write.updatedAt })),
     );
     await this.store.fingerprints.addDuplicates(trx, [...copiesOfStored, ...items.flatMap((item) => item.copies)]);
   }

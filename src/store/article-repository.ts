@@ -5,6 +5,7 @@ import type { Article, ArticleStatus, ArticleSummary, Image } from '../domain/ar
 import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
 import { chunks, rowChunks } from './chunks.js';
+import { insertColumns } from './dialects/column-insert.js';
 import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
@@ -236,11 +237,7 @@ export class ArticleRepository {
 
   /** Indexes the stories' terms and counts each term once more per story in its document frequency. */
   private async addTerms(trx: Transaction<Database>, writes: ArticleWrite[]) {
-    await insertRows(
-      trx,
-      'article_term',
-      writes.flatMap((w) => w.terms.map((t) => ({ article_id: w.id, term: t.term, weight: t.weight }))),
-    );
+    await insertColumns(trx, 'article_term', TERM_COLUMNS, writes.flatMap((w) => w.terms.map((t) => [w.id, t.term, t.weight])));
     const df = new Map<string, number>();
     for (const write of writes) for (const { term } of write.terms) df.set(term, (df.get(term) ?? 0) + 1);
     for (const chunk of rowChunks([...df].map(([term, n]) => ({ term, df: n })))) {
@@ -476,6 +473,12 @@ type ArticleRow = Omit<Insertable<ArticleTable>, 'id' | 'slug' | 'created_at' | 
 
 type ExistingArticle = Pick<Selectable<ArticleTable>, 'slug' | 'revision' | 'content_hash' | 'first_published_at'>;
 
+const TERM_COLUMNS = [
+  { name: 'article_id', pgType: 'text' },
+  { name: 'term', pgType: 'text' },
+  { name: 'weight', pgType: 'real' },
+] as const;
+
 /** Ids per `IN (…)` list and slug bases per lookup: well under every engine's parameter limit. */
 const ID_CHUNK = 1_000;
 const SLUG_CHUNK = 500;
@@ -495,7 +498,7 @@ function roundsOfDistinctIds(writes: ArticleWrite[]): number[][] {
   return rounds;
 }
 
-async function insertRows<T extends 'article' | 'article_topic' | 'article_author' | 'article_term' | 'revision'>(
+async function insertRows<T extends 'article' | 'article_topic' | 'article_author' | 'revision'>(
   trx: Transaction<Database>,
   table: T,
   rows: Insertable<Database[T]>[],

@@ -240,10 +240,14 @@ export interface ArticleFingerprintTable {
   simhash: string;
   /** JSON array of band keys. */
   bands: string;
+  /** The day (since 1970, UTC) its band keys are filed under in `fingerprint_band`. */
+  day: number;
 }
 
+/** The band index: (day, 52-bit hash of a band key, article); see `FingerprintRepository.putAll`. */
 export interface FingerprintBandTable {
-  band: string;
+  day: number;
+  band: number;
   article_id: string;
 }
 

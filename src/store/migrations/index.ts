@@ -15,6 +15,7 @@ import { wireDeskMigration } from './009-wire-desk.js';
 import { importIndexesMigration } from './010-import-indexes.js';
 import { threadsMigration } from './011-threads.js';
 import { topicMentionsMigration } from './012-topic-mentions.js';
+import { bandIndexByDayMigration } from './013-band-index-by-day.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '010-import-indexes': importIndexesMigration,
   '011-threads': threadsMigration,
   '012-topic-mentions': topicMentionsMigration,
+  '013-band-index-by-day': bandIndexByDayMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
