@@ -19,7 +19,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Curation } from '../curation/index.js';
 import { fixedClock } from '../domain/clock.js';
-import { headlineFromText } from '../domain/text.js';
+import type { ArticleInput } from '../domain/article.js';
+import { corpusRecordToInput } from '../ingest/corpus-record.js';
 import { Importer } from '../ingest/importer.js';
 import { Publisher } from '../newsroom/publisher.js';
 import { openStore } from '../store/index.js';
@@ -129,12 +130,15 @@ export async function readRecords(paths: string[]): Promise<EvalRecord[]> {
       } catch {
         continue;
       }
-      const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-      const body = str(r.body) ?? '';
-      const headline = str(r.title) ?? headlineFromText(body);
-      const id = typeof r.id === 'number' ? String(r.id) : str(r.id);
-      if (!id || !headline) continue;
-      records.push({ id, headline, body, date: str(r.date), cluster: str(r.story_cluster_id) });
+      let input: ArticleInput;
+      try {
+        input = corpusRecordToInput(r, { section: 'News' });
+      } catch {
+        continue;
+      }
+      const body = typeof r.body === 'string' ? r.body.trim() : '';
+      const cluster = typeof r.story_cluster_id === 'string' && r.story_cluster_id.trim() ? r.story_cluster_id.trim() : null;
+      records.push({ id: input.id ?? '', headline: input.headline, body, date: input.publishedAt ?? null, cluster });
     }
   }
   return records;

@@ -35,6 +35,24 @@ describe('corpus records', () => {
     expect(input.bodyHtml).toBe('<p>Showers continued throughout the week.</p>\n<p>Prices of &lt;Cocoa Corp&gt; rose.</p>\n<p>Reuter</p>');
   });
 
+  it('dates an undated record by the timestamp line its body opens with, and takes the headline from after it', () => {
+    const input = corpusRecordToInput(
+      { id: 'scraped-1', title: null, body: 'Posted August 2nd, 2013 at 5:19 pm\nEllen DeGeneres will host the Oscars again. Producers said so.', date: null },
+      defaults,
+    );
+    expect(input.publishedAt).toBe('2013-08-02T17:19:00.000Z');
+    expect(input.headline).toBe('Ellen DeGeneres will host the Oscars again.');
+    expect(input.bodyHtml).toContain('Posted August 2nd, 2013');
+  });
+
+  it("keeps a record's own date and title over a timestamp line, and does not date by a sentence that mentions a day", () => {
+    const dated = corpusRecordToInput({ id: 'a', title: 'Own title', body: 'May 5 2010 15:14\nThree people died.', date: '2010-05-06T08:00:00Z' }, defaults);
+    expect(dated).toMatchObject({ headline: 'Own title', publishedAt: '2010-05-06T08:00:00Z' });
+    const sentence = corpusRecordToInput({ id: 'b', body: 'The team fired its coach on December 13, 2008 after a loss.' }, defaults);
+    expect(sentence.publishedAt).toBeNull();
+    expect(sentence.headline).toBe('The team fired its coach on December 13, 2008 after a loss.');
+  });
+
   it('takes the section from category or section', () => {
     expect(corpusRecordToInput({ id: 1, title: 'T', category: 'business' }, defaults).section).toBe('business');
     expect(corpusRecordToInput({ id: 2, title: 'T', section: 'gongyi' }, defaults).section).toBe('gongyi');

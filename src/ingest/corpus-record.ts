@@ -1,11 +1,14 @@
 /**
  * One line of a JSON Lines news corpus (the format of the shared data sets: id, title, body, date, dateline,
  * source, category or section, topics, lang) as an `ArticleInput`. Pure; throws `InvalidRecordError` on bad input.
+ * A body that opens with a timestamp line ("Posted August 2nd, 2013 at 5:19 pm") dates a record that has no `date`,
+ * and its headline, when it has no `title`, comes from the text after that line.
  */
 import { createHash } from 'node:crypto';
 import type { ArticleInput } from '../domain/article.js';
 import { InvalidRecordError } from '../domain/errors.js';
-import { headlineFromText, plainTextToHtml } from '../domain/text.js';
+import { headlineFromText, plainTextToHtml, splitParagraphs } from '../domain/text.js';
+import { timestampOf } from './timestamp-line.js';
 
 export interface RecordDefaults {
   /** Section for records that name none. */
@@ -22,7 +25,9 @@ export function corpusRecordToInput(record: unknown, defaults: RecordDefaults): 
   const r = record as Record<string, unknown>;
   const title = optionalString(r, 'title');
   const body = optionalString(r, 'body') ?? '';
-  const headline = title?.trim() || headlineFromText(body);
+  const [firstParagraph = '', ...otherParagraphs] = splitParagraphs(body);
+  const postedAt = timestampOf(firstParagraph);
+  const headline = title?.trim() || headlineFromText(postedAt && otherParagraphs.length ? otherParagraphs.join('\n\n') : body);
   if (!headline) throw new InvalidRecordError('record has neither a title nor a body', 'title');
 
   const topics: string[] = [];
@@ -39,7 +44,7 @@ export function corpusRecordToInput(record: unknown, defaults: RecordDefaults): 
     topics,
     language: optionalString(r, 'lang') ?? 'en',
     status: 'published',
-    publishedAt: optionalString(r, 'date'),
+    publishedAt: optionalString(r, 'date') ?? postedAt?.toISOString() ?? null,
   };
 }
 
