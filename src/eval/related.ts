@@ -6,6 +6,8 @@
  *
  * - The engine never sees the cluster: the JSON Lines path maps only id, title, body, date, dateline, source,
  *   category/section, topics, people, orgs and lang (`ingest/corpus-record.ts`); clusters are read here, separately.
+ * - Records are read through the importer's own mapping (`corpusRecordToInput`), so a record dated only by the
+ *   timestamp line its body opens with counts as dated, as it does when imported.
  * - Undated records are placed at one instant: the import runs with the clock pinned to the newest dated record of
  *   all files, so an undated record is published "now", as an import of it would be just after the newest news.
  * - Articles without a cluster id (distractor corpora) take part as candidates but are not scored; nor are
