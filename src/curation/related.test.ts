@@ -11,10 +11,10 @@ const T0 = '2014-03-10T12:00:00.000Z';
 const hoursLater = (h: number) => new Date(Date.parse(T0) + h * 3_600_000).toISOString();
 
 /** An in-memory index of stories (headline, body, time), as a bulk import builds it. */
-function indexOf(stories: { id: string; headline: string; body?: string; at?: string; topics?: string[] }[]): TermIndex {
+function indexOf(stories: { id: string; headline: string; body?: string; at?: string; topics?: string[]; section?: string }[]): TermIndex {
   const index = new TermIndex();
   for (const s of stories) {
-    for (const t of extractTerms({ headline: s.headline, text: s.body ?? '', topics: s.topics ?? [] })) index.add({ articleId: s.id, ...t });
+    for (const t of extractTerms({ headline: s.headline, text: s.body ?? '', topics: s.topics ?? [], section: s.section })) index.add({ articleId: s.id, ...t });
     index.describe({ id: s.id, headline: s.headline, publishedAt: s.at ?? T0 });
   }
   return index;
@@ -43,10 +43,12 @@ describe('terms', () => {
     expect(tokens).toContain('china');
   });
 
-  it('weights headline words over lead words over the rest, and adds tags as terms', () => {
+  it('weights headline words over lead words over the rest, and adds tags and the section as terms', () => {
     const terms = extractTerms({ headline: 'Cocoa review', text: 'Rains fell. Harvest ahead. Storage later.', topics: ['Cocoa Prices'] });
     const byTerm = Object.fromEntries(terms.map((t) => [t.term, t.weight]));
     expect(byTerm['#cocoa-prices']).toBe(6);
+    const inSection = extractTerms({ headline: 'Cocoa review', text: '', topics: [], section: 'Commodity Markets' });
+    expect(inSection.find((t) => t.term === '§commodity-markets')?.weight).toBe(6);
     expect(byTerm.cocoa).toBeGreaterThan(byTerm.rain!);
     expect(byTerm.rain).toBeGreaterThan(byTerm.storage!);
   });
@@ -178,6 +180,17 @@ describe('related stories ranking', () => {
     ]);
     expect(await related(two, 'x')).toEqual(['y']);
     expect(await related(two, 'y')).toEqual(['x']);
+  });
+
+  it('prefers a match from the same section, but never relates stories for sharing a section alone', async () => {
+    const index = indexOf([
+      { id: 'target', headline: 'Cosmos premiere draws millions of viewers', section: 'Entertainment' },
+      { id: 'same', headline: 'Millions watch Cosmos premiere on Sunday night', section: 'Entertainment' },
+      { id: 'other', headline: 'Millions watch Cosmos premiere on Sunday', section: 'Business' },
+      { id: 'desk', headline: 'Opera house reopens after repairs', section: 'Entertainment' },
+    ]);
+    expect(await related(index, 'target')).toEqual(['same', 'other']);
+    expect(await related(index, 'desk')).toEqual([]);
   });
 
   it('relates a developing story in a newsroom\'s first few dozen stories, where its words are in over a tenth of them', async () => {

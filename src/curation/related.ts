@@ -2,7 +2,8 @@
  * Related Stories, the ranking rules. Pure: a `RelatedSource` (the store, or an in-memory copy of its index)
  * supplies postings and candidate details, this ranks them.
  *
- * 1. *Look up* the target's most informative terms (weight × idf), rarest first, within a postings budget.
+ * 1. *Look up* the target's most informative terms (weight × idf), rarest first, within a postings budget (never
+ *    its section: a desk of unrelated stories shares it).
  * 2. *Shortlist* candidates by their summed term overlap (BM25-like: each side's weight saturates, times idf).
  * 3. *Re-rank* the shortlist by the cosine of the two stories' full tf-idf vectors (so a long story does not win by
  *    length), times a time-distance factor that never falls below a floor (follow-ups months later still relate;
@@ -11,6 +12,7 @@
  *    another copy of the same agency story and is left out.
  */
 import type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from '../store/index.js';
+import { findsRelated } from './terms.js';
 
 /**
  * However small the archive, a term in this few stories is still looked up: in a newsroom's first few dozen stories
@@ -97,7 +99,7 @@ export async function relateOne(
 export function lookupTerms(target: RelatedTarget, totalDocs: number, settings = defaultRelatedSettings): IndexedTerm[] {
   const maxDf = Math.max(MIN_COMMON_DF, settings.maxDocumentShare * totalDocs);
   const ranked = target.terms
-    .filter((t) => t.df <= maxDf && t.df > 1)
+    .filter((t) => t.df <= maxDf && t.df > 1 && findsRelated(t.term))
     .sort((a, b) => b.weight * idfOf(b.df, totalDocs) - a.weight * idfOf(a.df, totalDocs) || compare(a.term, b.term));
   const chosen: IndexedTerm[] = [];
   let postings = 0;

@@ -4,7 +4,8 @@
  * A story is described by its words (lightly stemmed, so "attacks" meets "attack"), its names (runs of capitalised
  * words in running text, indexed whole as `@malaysia-airlines` as well as word by word, and weighted up), word pairs
  * of its headline (`headline~pair`, so "Mt. Gox" or "Metro North" count once as one subject rather than as two
- * common words), country names for their adjectives ("Chinese" also means `china`) and its tags (`#slug`).
+ * common words), country names for their adjectives ("Chinese" also means `china`), its tags (`#slug`) and its
+ * section (`§slug`).
  * Headline and lead count more than the rest of the body. Words are cut with Intl.Segmenter, so Chinese (which has
  * no spaces) yields words too.
  */
@@ -16,6 +17,9 @@ const HEADLINE_WEIGHT = 3;
 const LEAD_WEIGHT = 2;
 const LEAD_SENTENCES = 2;
 const TOPIC_WEIGHT = 6;
+/** A section is an editors' label as a tag is, and counts as much. */
+const SECTION_WEIGHT = TOPIC_WEIGHT;
+const SECTION_PREFIX = '§';
 /** A name is worth more than a common word of the same frequency. */
 const NAME_BOOST = 1.6;
 /** Names and headline pairs are rarer than words, so their own weight can stay modest. */
@@ -211,16 +215,25 @@ function leadAndRest(text: string): [string, string] {
   return [sentences.slice(0, LEAD_SENTENCES).join(' '), sentences.slice(LEAD_SENTENCES).join(' ')];
 }
 
+/**
+ * Whether stories sharing `term` may be related for that alone. A section is shared by whole desks of unrelated
+ * stories: it weighs in once stories are compared, but never brings one in.
+ */
+export function findsRelated(term: string): boolean {
+  return !term.startsWith(SECTION_PREFIX);
+}
+
 export interface TermSource {
   headline: string;
   text: string;
   topics: string[];
+  section?: string;
 }
 
 /**
  * The story's strongest terms: headline words count three times, lead words twice, the rest once; names count
- * more and are also indexed whole; headline word pairs and each tag (`#slug`) are terms of their own. Repetition
- * helps only logarithmically so one long quote does not swamp the rest.
+ * more and are also indexed whole; headline word pairs, each tag (`#slug`) and the section (`§slug`) are terms of
+ * their own. Repetition helps only logarithmically so one long quote does not swamp the rest.
  */
 export function extractTerms(source: TermSource, limit = MAX_TERMS_PER_ARTICLE): WeightedTerm[] {
   const counts = new Map<string, number>();
@@ -247,6 +260,8 @@ export function extractTerms(source: TermSource, limit = MAX_TERMS_PER_ARTICLE):
     const slug = slugify(topic);
     if (slug) weighted.push({ term: `#${slug}`, weight: TOPIC_WEIGHT });
   }
+  const section = slugify(source.section ?? '');
+  if (section) weighted.push({ term: `${SECTION_PREFIX}${section}`, weight: SECTION_WEIGHT });
   const unique = new Map<string, { term: string; weight: number }>();
   for (const t of weighted) if (!unique.has(t.term) || unique.get(t.term)!.weight < t.weight) unique.set(t.term, t);
   return [...unique.values()]

@@ -63,7 +63,7 @@ export function prepareArticle(input: ArticleInput, context: PrepareContext): Ar
     image: input.image ?? null,
     scheduledAt: status === 'scheduled' ? scheduledAt : null,
     embargoUntil,
-    terms: extractTerms({ headline, text: stripTags(bodyHtml), topics }),
+    terms: extractTerms({ headline, text: stripTags(bodyHtml), topics, section }),
   };
 }
 
