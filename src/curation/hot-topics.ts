@@ -11,7 +11,6 @@ import {
   type HotSettings,
   type HotTopic,
   type TopicExtractor,
-  type TopicObservation,
   type TopicOverrides,
   createTopicExtractor,
   defaultHotSettings,
@@ -84,18 +83,11 @@ export class HotTopicsIndex {
   async rank(now: Date, limit: number, overrides: TopicOverrides): Promise<RankedTopic[]> {
     const s = { ...defaultHotSettings, ...this.settings, limit };
     const from = new Date(now.getTime() - (s.recentHours + s.baselineHours) * HOUR_MS).toISOString();
-    const rows = await this.store.mentions.between(from, now.toISOString());
-    const observations: TopicObservation[] = rows.map((r) => ({
-      key: r.key,
-      label: r.label,
-      kind: r.kind as TopicObservation['kind'],
-      inHeadline: r.inHeadline,
-      span: r.span,
-      length: r.length,
-      articleId: r.articleId,
-      at: Date.parse(r.publishedAt),
-    }));
-    const ranked = rankHotTopics(observations, now, s, overrides).map((t) => ({ ...t, slug: slugify(t.key) }));
+    // Labels are shown only for the recent window's stories: the baseline's are not read.
+    const recentFrom = new Date(now.getTime() - s.recentHours * HOUR_MS).toISOString();
+    const stories = await this.store.mentions.window(from, recentFrom, now.toISOString());
+    const articles = stories.map((r) => ({ articleId: r.articleId, at: Date.parse(r.publishedAt), keys: r.keys, inHeadline: r.inHeadline, labels: r.labels }));
+    const ranked = rankHotTopics(articles, now, s, overrides).map((t) => ({ ...t, slug: slugify(t.key) }));
     // A pinned topic outside the window has only its key to go by; the news names it better.
     for (const topic of ranked) if (topic.label === topic.key && !overrides.renamed?.[topic.key]) topic.label = (await this.store.mentions.labelOf(topic.slug)) ?? topic.label;
     return ranked;

@@ -8,7 +8,7 @@
  * are every whole hour from the 15th after the first timestamp (so each has at least 12 hours of history before its
  * last 3 hours) to the hour after the last; at each hour the engine ranks from the records published before it.
  */
-import { createTopicExtractor, rankHotTopics, type TopicObservation } from '../curation/hot/index.js';
+import { type ArticleMentions, createTopicExtractor, mentionsOf, rankHotTopics } from '../curation/hot/index.js';
 import { cleanText } from '../curation/hot/index.js';
 import { loadCorpora, type CorpusRecord } from './corpus.js';
 import { fastestGrowing, hitShare, replayHours } from './hot-metric.js';
@@ -53,20 +53,18 @@ export async function evaluateHot(
   if (!records.length) return empty;
 
   const extractor = createTopicExtractor();
-  const observations: TopicObservation[] = [];
-  for (const r of records) {
-    // The engine sees what a newsroom would store: no story cluster.
-    const mentions = extractor.extractTopics({ id: r.id, title: r.title, body: r.body, ...(r.lang ? { lang: r.lang } : {}) });
-    for (const m of mentions) observations.push({ ...m, articleId: r.id, at: r.at });
-  }
+  // The engine sees what a newsroom would store: no story cluster.
+  const mentioned = records.map((r) =>
+    mentionsOf(r.id, r.at, extractor.extractTopics({ id: r.id, title: r.title, body: r.body, ...(r.lang ? { lang: r.lang } : {}) })),
+  );
 
   const sums = { engine: 0, rising: 0, frequent: 0, hours: 0 };
   let from = 0;
   for (const hour of replayHours(records[0]!.at, records[records.length - 1]!.at)) {
     const targets = fastestGrowing(records, hour);
     if (!targets.length) continue;
-    while (from < observations.length && observations[from]!.at < hour - 40 * 3_600_000) from++;
-    const seen = observations.slice(from, upperBound(observations, hour));
+    while (from < mentioned.length && mentioned[from]!.at < hour - 40 * 3_600_000) from++;
+    const seen = mentioned.slice(from, upperBound(mentioned, hour));
     const topics = rankHotTopics(seen, hour, { limit: HOT_K }).map((t) => t.label);
     const past = records.filter((r: CorpusRecord) => r.at < hour && r.at >= hour - 15 * 3_600_000);
     const rising = baselineTopics(past, hour, HOT_K, 'rising');
@@ -92,13 +90,13 @@ export async function evaluateHot(
   };
 }
 
-/** First index whose observation is at or after `at` (observations are in time order). */
-function upperBound(observations: readonly TopicObservation[], at: number): number {
+/** First index whose article is at or after `at` (articles are in time order). */
+function upperBound(articles: readonly ArticleMentions[], at: number): number {
   let lo = 0;
-  let hi = observations.length;
+  let hi = articles.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (observations[mid]!.at < at) lo = mid + 1;
+    if (articles[mid]!.at < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -8,23 +8,25 @@
  * - `createTopicExtractor()` loads the English model once; `extractor.extractTopics(article)` → `TopicMention[]`,
  *   run once per article when it is written (English with wink-nlp, Chinese with `Intl.Segmenter`). Store each
  *   mention with the article's id and publication time as a `TopicObservation`.
- * - `rankHotTopics(observations, now, settings?, overrides?, reads?)` → `HotTopic[]`, run on refresh with the
- *   observations of the last `recentHours + baselineHours` (older ones are ignored): pinned topics first, then
- *   bursting topics (one per story), then the most frequent recent topics when fewer burst. Each topic carries its
- *   key (what editors' overrides name), label, aliases, recent article ids and an explanation.
+ * - `rankHotTopics(articles, now, settings?, overrides?, reads?)` → `HotTopic[]`, run on refresh with each article
+ *   of the last `recentHours + baselineHours` and its mentions (older ones are ignored; `byArticle` groups flat
+ *   observations): pinned topics first, then bursting topics (one per story), then the most frequent recent topics
+ *   when fewer burst. Each topic carries its key (what editors' overrides name), label, aliases, recent article ids
+ *   and an explanation.
  *
  * ```ts
  * const extractor = createTopicExtractor();
- * const observations = articles.flatMap((a) =>
- *   extractor.extractTopics(a).map((m) => ({ ...m, articleId: a.id, at: Date.parse(a.publishedAt) })));
- * const hot = rankHotTopics(observations, clock.now(), {}, { pinned: ['world cup'], hidden: ['weather'] });
+ * const mentioned = articles.map((a) => mentionsOf(a.id, Date.parse(a.publishedAt), extractor.extractTopics(a)));
+ * const hot = rankHotTopics(mentioned, clock.now(), {}, { pinned: ['world cup'], hidden: ['weather'] });
  * ```
  */
 export { createTopicExtractor, leadOf, type TopicExtractor } from './extract.js';
 export { rankHotTopics } from './rank.js';
+export { byArticle, mentionsOf } from './window.js';
 export { burst } from './burst.js';
 export { cleanText, decodeEntities, topicKey } from './normalize.js';
 export {
+  type ArticleMentions,
   defaultHotSettings,
   type HotExplanation,
   type HotSettings,

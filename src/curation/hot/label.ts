@@ -12,11 +12,12 @@ export function chooseLabel(win: Window, stories: number[], members: KeyStats[],
   const memberKeys = new Set(members.map((m) => m.key));
   for (const i of stories) {
     for (const m of win.articles[i]!.mentions) {
-      if (!memberKeys.has(m.key)) continue;
-      const s = support.get(m.key) ?? [0, 0];
-      support.set(m.key, [s[0] + (m.weight >= 1 ? 1 : 0), s[1] + m.weight]);
-      let forms = spellings.get(m.key);
-      if (!forms) spellings.set(m.key, (forms = new Map()));
+      const key = m.stats.key;
+      if (!memberKeys.has(key)) continue;
+      const s = support.get(key) ?? [0, 0];
+      support.set(key, [s[0] + (m.weight >= 1 ? 1 : 0), s[1] + m.weight]);
+      let forms = spellings.get(key);
+      if (!forms) spellings.set(key, (forms = new Map()));
       forms.set(m.label, (forms.get(m.label) ?? 0) + 1);
     }
   }

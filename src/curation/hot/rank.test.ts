@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { burst } from './burst.js';
 import { createTopicExtractor } from './extract.js';
 import { rankHotTopics } from './rank.js';
+import { byArticle } from './window.js';
 import type { TopicObservation } from './types.js';
 
 const HOUR = 3_600_000;
@@ -44,7 +45,7 @@ describe('rankHotTopics', () => {
       ...times(27 * 2, (i) => article(0.2 + i / 2, 'apple')), // two an hour, all day
       ...times(6, (i) => article(0.5 + i * 0.3, 'crimea')), // six in the last 3 hours, none before
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     expect(hot[0]!.label).toBe('Crimea');
     expect(hot[0]!.reason).toBe('burst');
     expect(hot.find((t) => t.key === 'apple')?.reason).not.toBe('burst');
@@ -56,14 +57,14 @@ describe('rankHotTopics', () => {
       ...times(5, (i) => article(-1 - i, 'future')), // after now
       ...times(5, (i) => article(40 + i, 'ancient')), // before the baseline
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     expect(labels(hot)).toEqual(['Crimea']);
-    expect(rankHotTopics(obs, NOW - 5 * HOUR)).toEqual([]);
+    expect(rankHotTopics(byArticle(obs), NOW - 5 * HOUR)).toEqual([]);
   });
 
   it('needs minRecent stories to burst', () => {
     const obs = [...background(), ...times(2, () => article(1, 'crimea'))];
-    expect(rankHotTopics(obs, NOW).filter((t) => t.reason === 'burst').map((t) => t.key)).not.toContain('crimea');
+    expect(rankHotTopics(byArticle(obs), NOW).filter((t) => t.reason === 'burst').map((t) => t.key)).not.toContain('crimea');
   });
 
   it('keeps one topic per story, named by the longest well-supported cut', () => {
@@ -72,7 +73,7 @@ describe('rankHotTopics', () => {
       ...times(6, (i) => article(0.3 + i * 0.4, ['charles plosser', 0], ['plosser', 0], ['charles', 0], 'taper')),
       ...times(1, () => article(1, ['plosser', 0])),
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     const story = hot.filter((t) => ['charles plosser', 'plosser', 'charles', 'taper'].some((k) => t.key === k || t.aliases.includes(k)));
     expect(story).toHaveLength(1);
     expect(story[0]!.label).toBe('Charles Plosser');
@@ -85,7 +86,7 @@ describe('rankHotTopics', () => {
       ...times(2, (i) => article(0.3 + i, ['lindsay lohan', 0], ['lindsay', 0])),
       ...times(5, (i) => article(0.5 + i * 0.3, ['lindsay', 0])),
     ];
-    expect(rankHotTopics(obs, NOW)[0]!.label).toBe('Lindsay');
+    expect(rankHotTopics(byArticle(obs), NOW)[0]!.label).toBe('Lindsay');
   });
 
   it('folds phrases that co-occur in the same stories into one topic (aliases)', () => {
@@ -94,7 +95,7 @@ describe('rankHotTopics', () => {
       ...times(5, (i) => article(0.3 + i * 0.5, 'xi jinping', 'chinese president', 'europe')),
       ...times(3, (i) => article(0.4 + i * 0.5, 'xi jinping')),
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     const xi = hot.find((t) => t.key === 'xi jinping' || t.aliases.includes('xi jinping'))!;
     expect(xi.aliases).toEqual(expect.arrayContaining(['chinese president']));
     expect(hot.filter((t) => t.key === 'chinese president')).toHaveLength(0);
@@ -107,24 +108,24 @@ describe('rankHotTopics', () => {
       ...times(24, (i) => article(3.5 + i, `even ${i % 3}`)),
       ...times(18, (i) => article(0.1 + i / 6, `even ${i % 3}`)),
     ];
-    expect(rankHotTopics(obs, NOW).filter((t) => t.reason === 'burst')).toEqual([]);
+    expect(rankHotTopics(byArticle(obs), NOW).filter((t) => t.reason === 'burst')).toEqual([]);
   });
 
   it('lets reads lift a topic among equal coverage bursts', () => {
     const obs = [...background(), ...times(4, (i) => article(0.5 + i * 0.5, 'alpha')), ...times(4, (i) => article(0.5 + i * 0.5, 'beta'))];
-    expect(rankHotTopics(obs, NOW)[0]!.key).toBe('alpha');
+    expect(rankHotTopics(byArticle(obs), NOW)[0]!.key).toBe('alpha');
     const reads = [
       ...[0, 1, 2].map((h) => ({ key: 'beta', hour: NOW - (h + 1) * HOUR, reads: 500 })),
       ...Array.from({ length: 20 }, (_, h) => ({ key: 'beta', hour: NOW - (h + 4) * HOUR, reads: 20 })),
     ];
-    const hot = rankHotTopics(obs, NOW, {}, {}, reads);
+    const hot = rankHotTopics(byArticle(obs), NOW, {}, {}, reads);
     expect(hot[0]!.key).toBe('beta');
     expect(hot[0]!.explanation.reads!.recent).toBe(1500);
   });
 
   it('explains each topic with counts now against its baseline', () => {
     const obs = [...background(), ...times(6, (i) => article(0.5 + i * 0.3, 'crimea')), ...times(2, (i) => article(10 + i, 'crimea'))];
-    const e = rankHotTopics(obs, NOW)[0]!.explanation;
+    const e = rankHotTopics(byArticle(obs), NOW)[0]!.explanation;
     expect(e.recentStories).toBe(6);
     expect(e.baselineStories).toBe(2);
     expect(e.baselineHoursUsed).toBeCloseTo(24, 0);
@@ -134,7 +135,7 @@ describe('rankHotTopics', () => {
 
   it('fills a tiny corpus with its most frequent topics', () => {
     const obs = [...article(1, 'alpha', 'beta'), ...article(2, 'alpha')];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     expect(hot[0]).toMatchObject({ key: 'alpha', reason: 'frequent' });
     expect(hot.length).toBeGreaterThanOrEqual(1);
   });
@@ -147,10 +148,10 @@ describe('rankHotTopics', () => {
       ...times(5, (i) => article(0.4 + i * 0.5, 'flappy bird')),
       ...times(3, (i) => article(0.6 + i * 0.5, 'flappy')),
     ];
-    const plain = rankHotTopics(obs, NOW);
+    const plain = rankHotTopics(byArticle(obs), NOW);
     expect(plain.map((t) => t.key)).toEqual(expect.arrayContaining(['crimea', 'ukraine', 'flappy bird']));
 
-    const edited = rankHotTopics(obs, NOW, {}, {
+    const edited = rankHotTopics(byArticle(obs), NOW, {}, {
       pinned: ['filler 3', 'ukraine'],
       hidden: ['flappy bird'],
       renamed: { crimea: 'Crisis in Crimea' },
@@ -182,7 +183,7 @@ describe('extract and rank together', () => {
       ...['Malaysia Airlines flight missing over sea', 'Search for Malaysia Airlines jet widens', 'Malaysia Airlines: families wait for news', 'Malaysia Airlines plane search enters fourth day']
         .flatMap((t, i) => observe(`mh${i}`, t, 0.5 + i / 2)),
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     expect(hot[0]!.label).toBe('Malaysia Airlines');
     expect(hot.filter((t) => /malaysia|search|plane|flight/i.test(t.label))).toHaveLength(1);
   });
@@ -192,7 +193,7 @@ describe('extract and rank together', () => {
       ...['股市小幅上涨', '油价保持稳定', '金价下跌'].flatMap((t, i) => [5, 9, 13].flatMap((h) => observe(`zbg${i}-${h}`, t, h))),
       ...['深圳地铁将设立头等车厢', '深圳地铁头等车厢引发争议', '市民热议深圳地铁头等车厢'].flatMap((t, i) => observe(`zh${i}`, t, 0.5 + i / 2)),
     ];
-    const hot = rankHotTopics(obs, NOW);
+    const hot = rankHotTopics(byArticle(obs), NOW);
     expect(hot[0]!.label).toMatch(/深圳地铁|头等车厢/);
     expect(hot.filter((t) => /深圳|地铁|车厢/.test(t.label))).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 /**
- * `rankHotTopics`: the Hot Topics list at one instant, from stored observations. Run on refresh, never per request.
+ * `rankHotTopics`: the Hot Topics list at one instant, from stored mentions grouped by article. Run on refresh,
+ * never per request.
  *
  * 1. Gather the window (`window.ts`): recent hours and the baseline before them, editors' merges and hides applied.
  * 2. Score every key with enough recent stories by its burst (`burst.ts`), plus readership when given.
@@ -13,11 +14,11 @@ import { burst, readsBurst } from './burst.js';
 import { chooseLabel, containsPhrase } from './label.js';
 import { gatherWindow, resolver, type KeyStats, type Window } from './window.js';
 import {
+  type ArticleMentions,
   defaultHotSettings,
   type HotExplanation,
   type HotSettings,
   type HotTopic,
-  type TopicObservation,
   type TopicOverrides,
   type TopicReads,
 } from './types.js';
@@ -41,7 +42,7 @@ interface Candidate {
 }
 
 export function rankHotTopics(
-  observations: readonly TopicObservation[],
+  articles: readonly ArticleMentions[],
   now: Date | number,
   settings: Partial<HotSettings> = {},
   overrides: TopicOverrides = {},
@@ -49,7 +50,7 @@ export function rankHotTopics(
 ): HotTopic[] {
   const s: HotSettings = { ...defaultHotSettings, ...settings };
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const win = gatherWindow(observations, nowMs, s.recentHours, s.baselineHours, overrides);
+  const win = gatherWindow(articles, nowMs, s.recentHours, s.baselineHours, overrides);
   const readsByKey = sumReads(reads, nowMs, win, resolver(overrides.merged));
 
   const covered = new Uint8Array(win.articles.length);
@@ -116,7 +117,7 @@ function makeTopic(
   const stories = c.residualArticles;
   // Keys mostly mentioned in the same stories as the head are the same topic: count how often each co-occurs.
   const together = new Map<string, number>();
-  for (const i of stories) for (const m of win.articles[i]!.mentions) together.set(m.key, (together.get(m.key) ?? 0) + 1);
+  for (const i of stories) for (const m of win.articles[i]!.mentions) together.set(m.stats.key, (together.get(m.stats.key) ?? 0) + 1);
   const members: KeyStats[] = [c.stats];
   for (const [key, n] of together) {
     if (key === head || absorbed.has(key)) continue;
@@ -135,7 +136,7 @@ function makeTopic(
   }
   for (const i of storySet) {
     covered[i] = 1;
-    for (const m of win.articles[i]!.mentions) coveredPerKey.set(m.key, (coveredPerKey.get(m.key) ?? 0) + 1);
+    for (const m of win.articles[i]!.mentions) coveredPerKey.set(m.stats.key, (coveredPerKey.get(m.stats.key) ?? 0) + 1);
   }
   const articleIds = [...storySet].sort((a, b) => b - a).map((i) => win.articles[i]!.id);
   const label = chooseLabel(win, [...storySet], members, s.longerPhraseSupport);
@@ -219,7 +220,7 @@ function applyEditors(win: Window, topics: HotTopic[], s: HotSettings, overrides
 /** A pinned topic that is not hot now still shows, with what the window knows of it. */
 function pinnedOnly(win: Window, key: string): HotTopic {
   const stats = win.keys.get(key);
-  const label = stats ? (win.articles[stats.recentArticles[0] ?? -1]?.mentions.find((m) => m.key === key)?.label ?? key) : key;
+  const label = stats ? (win.articles[stats.recentArticles[0] ?? -1]?.mentions.find((m) => m.stats.key === key)?.label ?? key) : key;
   const recent = stats?.recent ?? 0;
   return {
     key,

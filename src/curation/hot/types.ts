@@ -37,6 +37,22 @@ export interface TopicObservation extends TopicMention {
   at: number;
 }
 
+/**
+ * One article's mentions, as ranking takes them: grouped, as the store reads them, so that each article is looked
+ * up once rather than once per mention, and in parallel arrays rather than an object per mention (a window may
+ * hold millions). `at` is its publication time (epoch ms).
+ */
+export interface ArticleMentions {
+  articleId: string;
+  at: number;
+  /** The topic keys it mentions. */
+  keys: readonly string[];
+  /** Per key: named in the headline (counts fully) rather than only in the lead (counts half). */
+  inHeadline: readonly boolean[];
+  /** Per key, the words as written; read only for articles in the recent window, so they may be left out before. */
+  labels?: readonly string[] | undefined;
+}
+
 /** Reads of the pages of a topic's stories in one hour (hour start, epoch ms). */
 export interface TopicReads {
   key: string;
