@@ -22,6 +22,8 @@ interface Word {
   role: Role;
   /** Reads as a name (proper noun or capitalised adjective such as "Chinese"). */
   name: boolean;
+  /** A verb's "-ing" form, kept as a noun ("office shooting") unless it takes an object. */
+  gerund: boolean;
 }
 
 const BREAK_POS = new Set(['VERB', 'ADV', 'ADP', 'AUX', 'PRON', 'DET', 'CCONJ', 'SCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
@@ -75,6 +77,7 @@ export function createEnglishTagger(): EnglishTagger {
         capitalised: !allCaps && /^\p{Lu}/u.test(value),
         role: 'break',
         name: false,
+        gerund: false,
       };
       const lowered = aligned?.pos[i];
       // In a title-case headline every word is capitalised: a word the lower-case reading calls a common noun is
@@ -97,7 +100,40 @@ export function createEnglishTagger(): EnglishTagger {
       const joins = w.text === 'of' || w.text === '&' || (/^'s$/i.test(w.text) && w.space === '');
       if (joins && before.role === 'content' && (before.name || before.capitalised) && after.name) w.role = 'connector';
     }
+    // Headlines drop the articles that would tell a verb from a noun, so the tagger reads many verbs as nouns and a
+    // run of "nouns" becomes a clause: "Apple releases iOS", "Secrets rule Westeros", "tanker carrying oil".
+    // A topic is a name or a noun phrase, so a verb between its subject and what follows breaks the run. A word
+    // that could be either stays a noun when the word after it reads as the verb ("China exports slump"), when
+    // nothing follows, or when nothing names a subject before it ("missing plane", "emerging markets").
+    for (let i = 1; i < out.length - 1; i++) {
+      const w = out[i]!;
+      const before = out[i - 1]!;
+      const after = out[i + 1]!;
+      if (w.role !== 'content' || w.name || before.role !== 'content') continue;
+      const clause = w.gerund
+        ? after.role !== 'break'
+        : (before.name || before.capitalised) &&
+          w.pos === 'NOUN' &&
+          // A verb agrees with its subject: "Apple releases", "Hackers claim".
+          (/\p{L}{2}[^s'u]s$/u.test(w.text) || /\p{L}[^s'u]s$/u.test(before.text)) &&
+          readsAsVerb(w.text) &&
+          !readsAsVerb(after.text);
+      if (clause) w.role = 'break';
+    }
     return out;
+  }
+
+  /** Whether the tagger reads the word as a verb after a pronoun ("it releases", "they fall"), a bare verb form. */
+  const verbs = new Map<string, boolean>();
+  function readsAsVerb(text: string): boolean {
+    const lower = text.toLowerCase();
+    let verb = verbs.get(lower);
+    if (verb === undefined) {
+      verb = tag(`${/s$/.test(lower) ? 'it' : 'they'} ${lower}`).pos[1] === 'VERB';
+      if (verbs.size >= 10_000) verbs.clear();
+      verbs.set(lower, verb);
+    }
+    return verb;
   }
 
   function classify(w: Word, lowered: string | undefined, titleCase: boolean): void {
@@ -111,6 +147,7 @@ export function createEnglishTagger(): EnglishTagger {
       // Events are often named by gerunds the tagger reads as verbs: "office shooting", "tapering".
       w.role = 'content';
       w.lemma = lower;
+      w.gerund = true;
       return;
     }
     if (titleCase && lowered && BREAK_POS.has(lowered)) return;

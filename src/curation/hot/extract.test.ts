@@ -33,6 +33,20 @@ describe('extractTopics (English)', () => {
     expect(keys('Men to buy Jos. A. Bank')).toContain('jos. a. bank');
     expect(keys('Jay-Z announces tour')).toContain('jay z');
   });
+  it('names things, not clauses: a verb the tagger reads as a noun breaks the phrase', () => {
+    const launch = keys('Tesla launches battery-swap network');
+    expect(launch).toEqual(expect.arrayContaining(['tesla', 'battery swap network']));
+    expect(launch.filter((k) => k.includes('launch'))).toEqual([]);
+    expect(keys('Mt. Gox files for bankruptcy protection')).toEqual(expect.arrayContaining(['mt. gox', 'bankruptcy protection']));
+    expect(keys('Mt. Gox files for bankruptcy protection').filter((k) => k.includes('file'))).toEqual([]);
+    expect(keys('Secrets rule Westeros in new trailer')).not.toContain('secret rule westeros');
+    expect(keys('Libyan rebels say tanker carrying oil left port').filter((k) => k.includes('carrying'))).toEqual([]);
+    // ...but a noun that could be a verb stays one when the verb comes after it, or when nothing does.
+    expect(keys('China exports slump in March')).toContain('china export');
+    expect(keys('Gas prices rise again')).toContain('gas price');
+    expect(keys('Search for missing plane widens')).toContain('missing plane');
+    expect(keys('Police investigate office shooting')).toContain('office shooting');
+  });
   it('reads title-case and all-caps headlines in lower case too', () => {
     expect(keys('Parents Glued To Smartphones At Mealtime')).toContain('smartphone');
     expect(keys('Parents won\'t stop using smartphones')).toContain('smartphone');
