@@ -17,7 +17,7 @@ import { routeItem } from './auto-publish.js';
 import { type ParsedDocument, WireFormatError, parseWireDocument } from './formats/index.js';
 import { type ImportSummary, describe } from './import-summary.js';
 import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
-import { type WireDefaults, wireItemToInput } from './wire-record.js';
+import { type WireDefaults, wireInputHash, wireItemToInput } from './wire-record.js';
 
 /**
  * How far apart in time two copies of one story can be. Beyond it, alike texts are different stories cut from one
@@ -33,6 +33,8 @@ interface IncomingItem {
   guid: string;
   version: number | null;
   subjects: string[];
+  /** `wireInputHash` of `input`: recorded with the story, and how the same item next time is known unchanged. */
+  inputHash: string;
 }
 
 /** What a source's items take when they name none themselves. */
@@ -67,7 +69,15 @@ export class WireIntake {
     for (const [index, item] of document.items.entries()) {
       try {
         const articleInput = wireItemToInput(item, defaults);
-        incoming.push({ item: index + 1, input: articleInput, id: articleInput.id!, guid: item.guid, version: item.version, subjects: item.subjects });
+        incoming.push({
+          item: index + 1,
+          input: articleInput,
+          id: articleInput.id!,
+          guid: item.guid,
+          version: item.version,
+          subjects: item.subjects,
+          inputHash: wireInputHash(articleInput),
+        });
       } catch (error) {
         reject(index + 1, error);
       }
@@ -81,6 +91,11 @@ export class WireIntake {
     const prepared: (IncomingItem & { write: ArticleWrite })[] = [];
     for (const p of incoming) {
       const article = articles.get(p.id);
+      // The very item taken in last time: nothing to prepare, compare or write (most of a re-import or a re-poll).
+      if (article?.inputHash === p.inputHash) {
+        summary.unchanged++;
+        continue;
+      }
       const inQueue = queued.get(p.id);
       const stored = article?.version ?? inQueue?.version ?? null;
       if ((article || inQueue) && stored !== null && p.version !== null && p.version < stored) {
@@ -248,14 +263,14 @@ export class WireIntake {
    */
   private async recordWireItems(
     trx: Transaction<Database>,
-    items: { write: ArticleWrite; guid: string; version: number | null; print: Fingerprint; copies: DuplicateCopy[] }[],
+    items: { write: ArticleWrite; guid: string; version: number | null; inputHash: string; print: Fingerprint; copies: DuplicateCopy[] }[],
     copiesOfStored: DuplicateCopy[],
     format: string,
     receivedAt: string,
   ) {
     await this.store.wire.recordAll(
       trx,
-      items.map(({ write, guid, version }) => ({ articleId: write.id, guid, version, format, receivedAt })),
+      items.map(({ write, guid, version, inputHash }) => ({ articleId: write.id, guid, version, format, receivedAt, inputHash })),
     );
     await this.store.fingerprints.putAll(
       trx,

@@ -20,6 +20,11 @@ export function wireArticleId(guid: string): string {
   return `wire-${createHash('sha256').update(guid).digest('hex').slice(0, 32)}`;
 }
 
+/** A fingerprint of an item as taken in: the same item again (every field alike) has the same hash. */
+export function wireInputHash(input: ArticleInput): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+}
+
 /** Agency urgency (1 flash … 9 lowest) as editorial priority (0 normal … 10 lead). */
 export function priorityFromUrgency(urgency: number | null): number {
   if (urgency === null) return 0;

@@ -227,6 +227,8 @@ export interface WireItemTable {
   version: number | null;
   format: string;
   received_at: string;
+  /** Hash of the item as last taken in (null before migration 013 and for items picked up from the queue). */
+  input_hash: string | null;
 }
 
 export interface RelateQueueTable {

@@ -10,6 +10,8 @@ export interface WireIdentity {
   version: number | null;
   format: string;
   receivedAt: string;
+  /** Hash of the item as taken in, so the same item next time is known unchanged without preparing it. */
+  inputHash?: string | null;
 }
 
 /** A wire article as it stands: the version last taken in, and what editors may have changed since. */
@@ -19,6 +21,8 @@ export interface WireArticleState {
   section: string;
   publishedAt: string | null;
   scheduledAt: string | null;
+  /** Hash of the item as last taken in; null if not known. */
+  inputHash: string | null;
 }
 
 export class WireRepository {
@@ -30,13 +34,20 @@ export class WireRepository {
       .selectFrom('wire_item as w')
       .innerJoin('article as a', 'a.id', 'w.article_id')
       .innerJoin('section as s', 's.id', 'a.section_id')
-      .select(['w.article_id', 'w.version', 'a.status', 's.name as section', 'a.published_at', 'a.scheduled_at'])
+      .select(['w.article_id', 'w.version', 'w.input_hash', 'a.status', 's.name as section', 'a.published_at', 'a.scheduled_at'])
       .where('w.article_id', 'in', articleIds)
       .execute();
     return new Map(
       rows.map((r) => [
         r.article_id,
-        { version: r.version, status: r.status as ArticleStatus, section: r.section, publishedAt: r.published_at, scheduledAt: r.scheduled_at },
+        {
+          version: r.version,
+          status: r.status as ArticleStatus,
+          section: r.section,
+          publishedAt: r.published_at,
+          scheduledAt: r.scheduled_at,
+          inputHash: r.input_hash,
+        },
       ]),
     );
   }
@@ -57,13 +68,19 @@ export class WireRepository {
       version: identity.version,
       format: identity.format,
       received_at: identity.receivedAt,
+      input_hash: identity.inputHash ?? null,
     }));
     for (const chunk of rowChunks(rows)) {
       await trx
         .insertInto('wire_item')
         .values(chunk)
         .onConflict((oc) =>
-          oc.column('article_id').doUpdateSet({ version: sql`excluded.version`, format: sql`excluded.format`, received_at: sql`excluded.received_at` }),
+          oc.column('article_id').doUpdateSet({
+            version: sql`excluded.version`,
+            format: sql`excluded.format`,
+            received_at: sql`excluded.received_at`,
+            input_hash: sql`excluded.input_hash`,
+          }),
         )
         .execute();
     }

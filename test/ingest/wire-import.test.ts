@@ -1,6 +1,6 @@
 /** Agency documents through `Importer`: fields land right, repeats change nothing, versions become revisions. */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
 import { Importer } from '../../src/ingest/importer.js';
 import { wireArticleId } from '../../src/ingest/wire-record.js';
@@ -66,6 +66,24 @@ describe('wire import', () => {
     const article = await t.services.store.articles.findById(id, LATER);
     expect(article).toMatchObject({ headline: 'Second take, with more', revision: 2, priority: 6, updatedAt: '2015-09-11T12:00:00.000Z' });
     expect(article!.bodyHtml).toBe('<p>Version 2 of the story.</p>');
+  });
+
+  it('knows the very item taken in before without preparing it again, and still takes a changed one', async () => {
+    const doc = (body: string) => ninjs('3', 'Third story').replace('story-1', 'story-4').replace('Version 3 of the story.', body);
+    expect((await importer.importFiles([tempFile('s3.json', doc('Take one.'))], { defaults })).added).toBe(1);
+    const prepare = vi.spyOn(t.services.publisher, 'prepare');
+    try {
+      const again = await importer.importFiles([tempFile('s3-again.json', doc('Take one.'))], { defaults });
+      expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+      expect(prepare).not.toHaveBeenCalled();
+      const changed = await importer.importFiles([tempFile('s3-changed.json', doc('Take one, corrected.'))], { defaults });
+      expect(changed).toMatchObject({ added: 0, updated: 1 });
+      expect(prepare).toHaveBeenCalledTimes(1);
+    } finally {
+      prepare.mockRestore();
+    }
+    const article = await t.services.store.articles.findById(wireArticleId('urn:newsdesk:test:story-4'), LATER);
+    expect(article!.bodyHtml).toBe('<p>Take one, corrected.</p>');
   });
 
   it('rejects a malformed document with a message that names the problem, and goes on with the next file', async () => {

@@ -16,6 +16,7 @@ import { importIndexesMigration } from './010-import-indexes.js';
 import { threadsMigration } from './011-threads.js';
 import { topicMentionsMigration } from './012-topic-mentions.js';
 import { bandIndexByDayMigration } from './013-band-index-by-day.js';
+import { wireInputHashMigration } from './013-wire-input-hash.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '011-threads': threadsMigration,
   '012-topic-mentions': topicMentionsMigration,
   '013-band-index-by-day': bandIndexByDayMigration,
+  '013-wire-input-hash': wireInputHashMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
