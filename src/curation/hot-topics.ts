@@ -93,3 +93,4 @@ export class HotTopicsIndex {
     return ranked;
   }
 }
+

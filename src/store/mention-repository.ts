@@ -19,16 +19,19 @@ export interface MentionRow extends StoredMention {
   publishedAt: string;
 }
 
-/** One story's mentions as Hot Topics ranks them, key by key. */
+/**
+ * One story's mentions as Hot Topics ranks them (`ArticleMentions` in `curation/hot/types.ts`): its keys and their
+ * labels each joined by SEPARATOR, and one `1` (named in the headline) or `0` (in the lead only) per key.
+ */
 export interface MentionsOf {
   articleId: string;
   publishedAt: string;
-  keys: string[];
-  inHeadline: boolean[];
-  labels?: string[];
+  keys: string;
+  inHeadline: string;
+  labels: string | undefined;
 }
 
-/** Separates the packed keys and labels (`window`): a control character, which `replace` keeps out of both. */
+/** Hot Topics' `PACKED_SEPARATOR`: a control character, which `replace` keeps out of keys and labels. */
 const SEPARATOR = '\x1e';
 const CONTROL = /[\x00-\x1f\x7f]/g;
 
@@ -135,17 +138,7 @@ export class MentionRepository {
       .where('a.status', '=', 'published')
       .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]))
       .execute();
-    return rows.map((r) => {
-      const inHeadline = new Array<boolean>(r.headlines.length);
-      for (let i = 0; i < inHeadline.length; i++) inHeadline[i] = r.headlines[i] === '1';
-      return {
-        articleId: r.article_id,
-        publishedAt: r.published_at,
-        keys: r.keys.split(SEPARATOR),
-        inHeadline,
-        ...(r.labels === null ? {} : { labels: r.labels.split(SEPARATOR) }),
-      };
-    });
+    return rows.map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, keys: r.keys, inHeadline: r.headlines, labels: r.labels ?? undefined }));
   }
 
   /** The most used label of a topic slug, or null when no story mentions it. */

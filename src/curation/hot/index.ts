@@ -28,6 +28,7 @@ export { cleanText, decodeEntities, topicKey } from './normalize.js';
 export {
   type ArticleMentions,
   defaultHotSettings,
+  PACKED_SEPARATOR,
   type HotExplanation,
   type HotSettings,
   type HotTopic,

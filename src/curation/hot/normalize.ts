@@ -13,10 +13,14 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Cleans a headline or lead for extraction: entities decoded, full-width folded, odd commas and quotes plain. */
+/**
+ * Cleans a headline or lead for extraction: entities decoded, full-width folded, odd commas and quotes plain, and
+ * control characters spaced out (ranking packs keys and labels with one between them).
+ */
 export function cleanText(text: string): string {
   return decodeEntities(text)
     .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
     .replace(/\u201A/g, ',')

@@ -42,7 +42,7 @@ interface Candidate {
 }
 
 export function rankHotTopics(
-  articles: readonly ArticleMentions[],
+  articles: Iterable<ArticleMentions>,
   now: Date | number,
   settings: Partial<HotSettings> = {},
   overrides: TopicOverrides = {},

@@ -39,19 +39,22 @@ export interface TopicObservation extends TopicMention {
 
 /**
  * One article's mentions, as ranking takes them: grouped, as the store reads them, so that each article is looked
- * up once rather than once per mention, and in parallel arrays rather than an object per mention (a window may
- * hold millions). `at` is its publication time (epoch ms).
+ * up once rather than once per mention, and packed in strings rather than an object per mention (a window may
+ * hold millions): `mentionsOf` packs extracted mentions. `at` is its publication time (epoch ms).
  */
 export interface ArticleMentions {
   articleId: string;
   at: number;
-  /** The topic keys it mentions. */
-  keys: readonly string[];
-  /** Per key: named in the headline (counts fully) rather than only in the lead (counts half). */
-  inHeadline: readonly boolean[];
-  /** Per key, the words as written; read only for articles in the recent window, so they may be left out before. */
-  labels?: readonly string[] | undefined;
+  /** The topic keys it mentions, joined by `PACKED_SEPARATOR`. */
+  keys: string;
+  /** One character per key: `1` when the headline names it (counts fully), `0` when only the lead does (half). */
+  inHeadline: string;
+  /** The keys' words as written, joined likewise; read only for the recent window's articles, so may be left out before. */
+  labels?: string | undefined;
 }
+
+/** Between the keys (and the labels) of `ArticleMentions`: a control character, which no key or label holds. */
+export const PACKED_SEPARATOR = '\x1e';
 
 /** Reads of the pages of a topic's stories in one hour (hour start, epoch ms). */
 export interface TopicReads {

@@ -4,10 +4,12 @@
  *
  * This runs over every mention in the window (2.7 million with 100,000 articles in it), so a mention costs one
  * lookup of its key and little more: articles come grouped, a baseline article only adds to its keys' counts (what
- * it says is never shown), and a second mention of one key in a story (two keys merged into one) shows in the
- * key's last-seen article rather than in a search of the story's mentions.
+ * it says is never shown) and is not kept, and a second mention of one key in a story (two keys merged into one)
+ * shows in the key's last-seen article rather than in a search of the story's mentions. Articles are read once, in
+ * turn, so they may be made as they are read and dropped once counted.
  */
-import type { ArticleMentions, TopicMention, TopicObservation, TopicOverrides } from './types.js';
+import { KeyTable } from './key-table.js';
+import { type ArticleMentions, PACKED_SEPARATOR, type TopicMention, type TopicObservation, type TopicOverrides } from './types.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -67,7 +69,13 @@ export function resolver(merged: Readonly<Record<string, string>> = {}): (key: s
 
 /** One article's extracted mentions in the form ranking takes. */
 export function mentionsOf(articleId: string, at: number, mentions: readonly TopicMention[]): ArticleMentions {
-  return { articleId, at, keys: mentions.map((m) => m.key), inHeadline: mentions.map((m) => m.inHeadline), labels: mentions.map((m) => m.label) };
+  return {
+    articleId,
+    at,
+    keys: mentions.map((m) => m.key).join(PACKED_SEPARATOR),
+    inHeadline: mentions.map((m) => (m.inHeadline ? '1' : '0')).join(''),
+    labels: mentions.map((m) => m.label).join(PACKED_SEPARATOR),
+  };
 }
 
 /** Flat observations (one per mention) grouped by article; all of an article's observations carry its one time. */
@@ -82,7 +90,7 @@ export function byArticle(observations: readonly TopicObservation[]): ArticleMen
 }
 
 export function gatherWindow(
-  input: readonly ArticleMentions[],
+  input: Iterable<ArticleMentions>,
   now: number,
   recentHours: number,
   baselineHours: number,
@@ -93,26 +101,43 @@ export function gatherWindow(
   const resolve = resolver(overrides.merged);
   const hidden = new Set((overrides.hidden ?? []).map(resolve));
   const keys = new Map<string, KeyStats>();
+  // Per key as written: what it counts as after editors' merges, or null when hidden.
+  const written = new KeyTable<KeyStats | null>();
+  const counted = (key: string): KeyStats | null => {
+    const into = resolve(key);
+    if (hidden.has(into)) return null;
+    let stats = keys.get(into);
+    if (!stats) keys.set(into, (stats = { key: into, recent: 0, baseline: 0, recentArticles: [], recentWeights: [], lastSeen: -1, lastWeight: 0 }));
+    return stats;
+  };
   const articles: WindowArticle[] = [];
   let baselineTotal = 0;
   let earliest = Infinity;
-  for (let n = 0; n < input.length; n++) {
-    const a = input[n]!;
+  let n = -1;
+  for (const a of input) {
+    n++;
     if (a.at >= now || a.at < baselineFrom) continue;
     if (a.at < earliest) earliest = a.at;
     const mentions: WindowMention[] | null = a.at >= recentFrom ? [] : null;
-    for (let i = 0; i < a.keys.length; i++) {
-      const written = a.keys[i]!;
-      const key = resolve(written);
-      if (hidden.size && hidden.has(key)) continue;
-      const weight = a.inHeadline[i] ? 1 : 0.5;
-      let stats = keys.get(key);
-      if (!stats) keys.set(key, (stats = { key, recent: 0, baseline: 0, recentArticles: [], recentWeights: [], lastSeen: -1, lastWeight: 0 }));
+    const labels = mentions ? (a.labels?.split(PACKED_SEPARATOR) ?? []) : null;
+    const text = a.keys;
+    for (let i = 0, start = 0; start < text.length; i++) {
+      let end = text.indexOf(PACKED_SEPARATOR, start);
+      if (end < 0) end = text.length;
+      const from = start;
+      start = end + 1;
+      const stats = written.get(text, from, end, counted);
+      if (!stats) continue;
+      const weight = a.inHeadline.charCodeAt(i) === 49 ? 1 : 0.5; // '1'
       if (stats.lastSeen !== n) {
         stats.lastSeen = n;
         stats.lastWeight = weight;
-        if (mentions) mentions.push({ stats, label: key === written ? (a.labels?.[i] ?? key) : key, weight });
-        else stats.baseline += weight;
+        if (!mentions) stats.baseline += weight;
+        else {
+          // A key merged into another is shown by the key it now counts as.
+          const asWritten = stats.key.length === end - from && text.startsWith(stats.key, from);
+          mentions.push({ stats, label: asWritten ? (labels![i] ?? stats.key) : stats.key, weight });
+        }
       } else if (weight > stats.lastWeight) {
         // Two keys merged into one: the story counts once, at the better of the two weights.
         if (mentions) mentions.find((m) => m.stats === stats)!.weight = weight;
