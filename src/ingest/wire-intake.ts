@@ -25,7 +25,11 @@ import { type WireDefaults, wireInputHash, wireItemToInput } from './wire-record
  */
 export const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
 
-interface IncomingItem {
+/** An item of a parsed document, not yet taken in. */
+export interface IncomingItem {
+  /** The document it came in, as rejections name it, and the document's format. */
+  file: string;
+  format: string;
   /** 1-based position in its document. */
   item: number;
   id: string;
@@ -51,6 +55,14 @@ export class WireIntake {
 
   /** Takes in one document (`file` names it in rejections), adding what happened to `summary`. */
   async intake(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary): Promise<void> {
+    await this.intakeItems(this.parse(input, file, defaults, source, summary), source, summary);
+  }
+
+  /**
+   * Parses one document into its items; a malformed document or item goes into `summary` as rejected. Pure apart
+   * from the summary: nothing is read or written.
+   */
+  parse(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary): IncomingItem[] {
     let document: ParsedDocument;
     try {
       document = parseWireDocument(input);
@@ -60,16 +72,16 @@ export class WireIntake {
     } catch (error) {
       if (!(error instanceof WireFormatError)) throw error;
       summary.rejected.push({ file, line: 0, message: error.message });
-      return;
+      return [];
     }
     for (const e of document.errors) summary.rejected.push({ file, line: 0, item: e.index + 1, message: e.message });
-    const reject = (item: number, error: unknown) => summary.rejected.push({ file, line: 0, item, message: describe(error) });
-
     const incoming: IncomingItem[] = [];
     for (const [index, item] of document.items.entries()) {
       try {
         const articleInput = wireItemToInput(item, defaults);
         incoming.push({
+          file,
+          format: document.format,
           item: index + 1,
           input: articleInput,
           id: articleInput.id!,
@@ -79,9 +91,19 @@ export class WireIntake {
           inputHash: wireInputHash(articleInput),
         });
       } catch (error) {
-        reject(index + 1, error);
+        summary.rejected.push({ file, line: 0, item: index + 1, message: describe(error) });
       }
     }
+    return incoming;
+  }
+
+  /**
+   * Takes in parsed items, of one document or of several in a row (`parse`), as one unit: the stories in one
+   * transaction, queued items in another. Items of several documents are taken in as the documents would be one
+   * after the other, provided no story comes in two of them (`Importer` sees to that).
+   */
+  async intakeItems(incoming: IncomingItem[], source: WireSource | null, summary: ImportSummary): Promise<void> {
+    const reject = (p: IncomingItem, error: unknown) => summary.rejected.push({ file: p.file, line: 0, item: p.item, message: describe(error) });
     const ids = incoming.map((p) => p.id);
     const [articles, queued] = await Promise.all([
       this.store.wire.current(ids),
@@ -110,7 +132,7 @@ export class WireIntake {
       try {
         write = this.publisher.prepare(articleInput);
       } catch (error) {
-        reject(p.item, error);
+        reject(p, error);
         continue;
       }
       // What the queue keeps is the story with its body already sanitized, so it can be shown as it is.
@@ -148,7 +170,7 @@ export class WireIntake {
     if (toWrite.length) {
       const { outcomes } = await this.publisher.writeBatch(
         toWrite.map((p) => p.write),
-        { alongside: (trx) => this.recordWireItems(trx, toWrite, copiesOfStored, document.format, receivedAt) },
+        { alongside: (trx) => this.recordWireItems(trx, toWrite, copiesOfStored, receivedAt) },
       );
       for (const outcome of outcomes) summary[outcome]++;
     } else if (copiesOfStored.length) {
@@ -162,7 +184,7 @@ export class WireIntake {
             sourceId: source.id,
             guid: q.guid,
             version: q.version,
-            format: document.format,
+            format: q.format,
             headline: q.write.headline,
             priority: q.write.priority,
             itemAt: q.write.updatedAt,
@@ -233,15 +255,17 @@ export class WireIntake {
     const storedFor = new Map(fresh.map((item, i) => [item, stored[i]!]));
     const copiesOfStored: DuplicateCopy[] = [];
     // Where a copy goes: onto the kept item it copies (recorded once that is written), or at once for a stored story.
-    const earlier = new BandIndex<{ articleId: string; print: Fingerprint; copies: DuplicateCopy[] }>();
+    const earlier = new BandIndex<{ articleId: string; at: number; print: Fingerprint; copies: DuplicateCopy[] }>();
     const kept: typeof printed = [];
     for (const item of printed) {
       const { write, print } = item;
       const candidates = storedFor.get(item);
       if (candidates) {
+        const at = Date.parse(write.updatedAt);
+        // Earlier items within the same window as stories in the store: the items may come from several documents.
         const others = [
           ...candidates.map((c) => ({ articleId: c.articleId, print: { simhash: BigInt(c.simhash), bands: c.bands }, copies: copiesOfStored })),
-          ...earlier.sharing(print.bands),
+          ...earlier.sharing(print.bands).filter((e) => Math.abs(e.at - at) <= DUPLICATE_WINDOW_MS),
         ];
         const original = others.find((c) => c.articleId !== write.id && isNearDuplicate(c.print, print));
         if (original) {
@@ -250,7 +274,7 @@ export class WireIntake {
           summary.duplicate++;
           continue;
         }
-        earlier.add(print.bands, { articleId: write.id, print, copies: item.copies });
+        earlier.add(print.bands, { articleId: write.id, at, print, copies: item.copies });
       }
       kept.push(item);
     }
@@ -263,14 +287,13 @@ export class WireIntake {
    */
   private async recordWireItems(
     trx: Transaction<Database>,
-    items: { write: ArticleWrite; guid: string; version: number | null; inputHash: string; print: Fingerprint; copies: DuplicateCopy[] }[],
+    items: { write: ArticleWrite; guid: string; version: number | null; format: string; inputHash: string; print: Fingerprint; copies: DuplicateCopy[] }[],
     copiesOfStored: DuplicateCopy[],
-    format: string,
     receivedAt: string,
   ) {
     await this.store.wire.recordAll(
       trx,
-      items.map(({ write, guid, version, inputHash }) => ({ articleId: write.id, guid, version, format, receivedAt, inputHash })),
+      items.map(({ write, guid, version, format, inputHash }) => ({ articleId: write.id, guid, version, format, receivedAt, inputHash })),
     );
     await this.store.fingerprints.putAll(
       trx,

@@ -86,6 +86,27 @@ describe('wire import', () => {
     expect(article!.bodyHtml).toBe('<p>Take one, corrected.</p>');
   });
 
+  it('takes in several documents at once as it would one by one: versions in order, copies within the window', async () => {
+    const story = (take: string, headline: string) => tempFile(`group-${take}.json`, ninjs(take, headline).replace('story-1', 'story-5'));
+    const versions = await importer.importFiles([story('1', 'Group take one'), story('2', 'Group take two'), story('1', 'Group take one')], { defaults });
+    expect(versions).toMatchObject({ added: 1, updated: 1, unchanged: 1, rejected: [] });
+    expect(await t.services.store.articles.findById(wireArticleId('urn:newsdesk:test:story-5'), LATER)).toMatchObject({
+      headline: 'Group take two',
+      revision: 2,
+    });
+
+    const text = 'The central bank raised its main lending rate by half a point to curb inflation, the governor said on Monday.';
+    const feed = (id: string, date: string) =>
+      tempFile(`group-${id}.json`, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Rates', items: [{ id, title: 'Bank raises rate', content_text: text, date_published: date }] }));
+    const copies = await importer.importFiles(
+      [feed('urn:a:rate', '1987-03-02T10:00:00Z'), feed('urn:b:rate', '1987-03-03T10:00:00Z'), feed('urn:c:rate', '1987-03-20T10:00:00Z')],
+      { defaults },
+    );
+    // The second feed's copy a day later is folded into the first; the same text 18 days later is another story.
+    expect(copies).toMatchObject({ added: 2, duplicate: 1, rejected: [] });
+    expect((await t.services.store.fingerprints.duplicatesOf(wireArticleId('urn:a:rate'))).map((c) => c.guid)).toEqual(['urn:b:rate']);
+  });
+
   it('rejects a malformed document with a message that names the problem, and goes on with the next file', async () => {
     const broken = tempFile('broken.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>Cut off');
     const good = tempFile('good.json', ninjs('1', 'Good story').replace('story-1', 'story-2'));
