@@ -148,7 +148,7 @@ export function gatherWindow(
     if (mentions) articles.push({ id: a.articleId, at: a.at, mentions });
     else baselineTotal++;
   }
-  // The store hands articles in time order already, but its engine's collation may order equal times differently.
+  // Stories may come in any order (the store's query does not sort them): number the recent ones oldest first.
   if (!articles.every((a, i) => i === 0 || byTime(articles[i - 1]!, a) <= 0)) articles.sort(byTime);
   for (let index = 0; index < articles.length; index++) {
     for (const { stats, weight } of articles[index]!.mentions) {
