@@ -1,5 +1,5 @@
 /**
- * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH]`.
+ * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH] [--write-only]`.
  *
  * Turns a JSON Lines corpus (Reuters-21578 by default) into a wire feed (JSON Feed 1.1 documents of 500 items, in the
  * run's temp folder, not timed) and imports it with the project's own `Importer` into an EMPTY store, then imports
@@ -10,7 +10,8 @@
  *   created for this run and dropped afterwards, as the store tests do (test/support/engines.ts).
  *
  * The clock is pinned to 1987-03-11T18:00:00Z. The importer's progress phases time the two halves of an import:
- * writing (parse, sanitize, wire identity, near-duplicate check, index terms; one transaction per document) until
+ * writing (parse, sanitize, wire identity, near-duplicate check, index terms; one transaction per unit of consecutive
+ * documents, `IMPORT_GROUP_ITEMS`) until
  * the last `reading` event, relating from then until `importFiles` returns. Temp folders and schemas are removed on exit, on error and
  * on Ctrl-C. Only loopback databases are used. See bench/README.md.
  */
@@ -34,7 +35,7 @@ const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/reuters21578/part
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const NOW = new Date('1987-03-11T18:00:00Z');
 const DEFAULT_TIMEOUT_S = 3_600;
-/** Items per feed document: a large agency feed page, and the importer's transaction size for documents. */
+/** Items per feed document: a large agency feed page. */
 const ITEMS_PER_DOCUMENT = 500;
 const PG_CONNECT_TIMEOUT_MS = 5_000;
 /** How long cleanup after Ctrl-C or the time limit may take before the process exits anyway. */

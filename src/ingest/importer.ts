@@ -22,10 +22,10 @@ export { DUPLICATE_WINDOW_MS } from './wire-intake.js';
 
 export const IMPORT_BATCH_SIZE = 500;
 /**
- * Items of consecutive wire documents taken in as one unit (one transaction): an import's commits rewrite the same
- * pages of the term indexes each time, so fewer, larger ones write less (8,000 Reuters items on SQLite in documents
- * of 500: 721 MB written with one transaction per document, 444 MB with 1,000 items a transaction; bench/RESULTS.md).
- * Nothing of a unit is reported imported before it is committed.
+ * Items of consecutive wire documents taken in as one unit (one transaction): each commit of an import rewrites
+ * pages all over the term indexes, so fewer, larger commits write less (full Reuters corpus on SQLite in documents of
+ * 500: 3,993 MB written with one transaction per document, 1,772 MB with units of 2,000; bench/RESULTS.md). Nothing
+ * of a unit is reported imported before it is committed.
  */
 export const IMPORT_GROUP_ITEMS = 2_000;
 export interface ImportProgress {
