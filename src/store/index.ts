@@ -34,7 +34,7 @@ export type { ReadCount } from './read-repository.js';
 export type { WireArticleState, WireIdentity } from './wire-repository.js';
 export type { DuplicateCopy, StoredFingerprint } from './fingerprint-repository.js';
 export type { SourceChanges, WireSource } from './source-repository.js';
-export type { MentionRow, StoredMention } from './mention-repository.js';
+export type { StoredMention } from './mention-repository.js';
 export type { AlsoFrom, QueueEntry, QueueFilter, QueueState, QueuedItem } from './wire-queue-repository.js';
 export { queueStates } from './wire-queue-repository.js';
 export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';

@@ -14,11 +14,6 @@ export interface StoredMention {
   length: number;
 }
 
-export interface MentionRow extends StoredMention {
-  articleId: string;
-  publishedAt: string;
-}
-
 /**
  * One story's mentions as Hot Topics ranks them (`ArticleMentions` in `curation/hot/types.ts`): its keys and their
  * labels each joined by SEPARATOR, and one `1` (named in the headline) or `0` (in the lead only) per key.

@@ -17,6 +17,7 @@ import { threadsMigration } from './011-threads.js';
 import { topicMentionsMigration } from './012-topic-mentions.js';
 import { bandIndexByDayMigration } from './013-band-index-by-day.js';
 import { wireInputHashMigration } from './013-wire-input-hash.js';
+import { mentionWindowIndexMigration } from './014-mention-window-index.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '012-topic-mentions': topicMentionsMigration,
   '013-band-index-by-day': bandIndexByDayMigration,
   '013-wire-input-hash': wireInputHashMigration,
+  '014-mention-window-index': mentionWindowIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
