@@ -109,10 +109,12 @@ export function createEnglishTagger(): EnglishTagger {
       const w = out[i]!;
       const before = out[i - 1]!;
       const after = out[i + 1]!;
-      if (w.role !== 'content' || w.name || before.role !== 'content') continue;
+      // A subject the tagger read as a verb is still a subject: "Start-up launches battery-swap network".
+      const misreadSubject = before.role === 'break' && before.pos === 'VERB' && /^\p{L}/u.test(before.text);
+      if (w.role !== 'content' || w.name || (before.role !== 'content' && !misreadSubject)) continue;
       const clause = w.gerund
-        ? after.role !== 'break'
-        : (before.name || before.capitalised) &&
+        ? before.role === 'content' && after.role !== 'break'
+        : (before.name || before.capitalised || misreadSubject) &&
           w.pos === 'NOUN' &&
           // A verb agrees with its subject: "Apple releases", "Hackers claim".
           (/\p{L}{2}[^s'u]s$/u.test(w.text) || /\p{L}[^s'u]s$/u.test(before.text)) &&

@@ -37,6 +37,10 @@ describe('extractTopics (English)', () => {
     const launch = keys('Tesla launches battery-swap network');
     expect(launch).toEqual(expect.arrayContaining(['tesla', 'battery swap network']));
     expect(launch.filter((k) => k.includes('launch'))).toEqual([]);
+    // The subject may be a word the tagger read as a verb itself.
+    const startUp = keys('Start-up launches battery-swap network for delivery e-scooters');
+    expect(startUp).toContain('battery swap network');
+    expect(startUp.filter((k) => k.includes('launch'))).toEqual([]);
     expect(keys('Mt. Gox files for bankruptcy protection')).toEqual(expect.arrayContaining(['mt. gox', 'bankruptcy protection']));
     expect(keys('Mt. Gox files for bankruptcy protection').filter((k) => k.includes('file'))).toEqual([]);
     expect(keys('Secrets rule Westeros in new trailer')).not.toContain('secret rule westeros');
