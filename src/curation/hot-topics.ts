@@ -93,4 +93,3 @@ export class HotTopicsIndex {
     return ranked;
   }
 }
-

@@ -63,6 +63,10 @@ export class Importer {
     const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     let bytesBefore = 0;
     const onBytes = (bytes: number) => options.onProgress?.({ phase: 'reading', done: bytesBefore + bytes, total: totalBytes });
+    const fileDone = (file: string) => {
+      bytesBefore += fs.statSync(file).size;
+      onBytes(0);
+    };
     const source = options.source ?? null;
     const defaults = source ? sourceDefaults(source) : { section: options.defaults.section };
     // Consecutive documents are taken in together (`IMPORT_GROUP_ITEMS`); progress is reported once they are written.
@@ -71,10 +75,7 @@ export class Importer {
     let groupFiles: string[] = [];
     const writeGroup = async () => {
       if (groupFiles.length) await this.wire.intakeItems(group, source, summary);
-      for (const file of groupFiles) {
-        bytesBefore += fs.statSync(file).size;
-        onBytes(0);
-      }
+      groupFiles.forEach(fileDone);
       group = [];
       groupIds = new Set();
       groupFiles = [];
@@ -83,8 +84,7 @@ export class Importer {
       if (await isJsonLines(file)) {
         await writeGroup();
         await this.importFile(file, options, summary, onBytes);
-        bytesBefore += fs.statSync(file).size;
-        onBytes(0);
+        fileDone(file);
         continue;
       }
       const items = this.wire.parse(fs.readFileSync(file), file, defaults, source, summary);
