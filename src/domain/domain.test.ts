@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articlePath } from './article.js';
 import { fixedClock } from './clock.js';
 import { assertTimeZone, formatStamp, startOfEditionDay } from './edition.js';
-import { sanitizeBodyHtml, stripTags } from './sanitize.js';
+import { sanitizeBodyHtml, sanitizedBodyText, stripTags } from './sanitize.js';
 import { nameFromSlug, slugify } from './slug.js';
 import { headlineFromText, plainTextToHtml, splitParagraphs } from './text.js';
 
@@ -78,6 +78,20 @@ describe('sanitizeBodyHtml', () => {
     expect(sanitizeBodyHtml('<iframe srcdoc="<script>alert(1)</script>" src="https://player.vimeo.com/video/1"></iframe>')).not.toContain('srcdoc');
   });
   it('strips tags for plain text', () => expect(stripTags('<b>Bold</b>  <i>move</i>')).toBe('Bold move'));
+  it.each([
+    '<a href="https://x.org/?a=1>2" title="a>b &quot;q&quot;">x &amp; y &lt;z&gt; "q" \'s\'</a>',
+    '<p>a&nbsp;b &#169; &eacute; <b>c</b></p><img alt="x>y" src="https://a/b.png">',
+    'AT&T <IBM> 1 < 2 > 0 <<IBM>> a<b',
+    '<p>x</p><!-- a > b --><script>bad()</script><style>p>a{}</style>y',
+    '<textarea>t</textarea><option>o</option><noscript>n</noscript>z',
+    '<![CDATA[x > y]]>k <?xml version="1.0"?> l',
+    '<figure class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="a>b"></iframe><figcaption>cap</figcaption></figure>',
+    '<table><tr><th scope="col">Q1</th><td>1,200</td></tr></table>\n\n<pre>  two\tcols  </pre>',
+    '<p title=\'single > quoted\'>s</p><unknown-tag attr=">">u</unknown-tag><svg><title>t</title></svg>',
+  ])('reads the text of a sanitized body as stripTags does, without parsing it again: %s', (dirty) => {
+    const clean = sanitizeBodyHtml(dirty);
+    expect(sanitizedBodyText(clean)).toBe(stripTags(clean));
+  });
 });
 
 describe('wire text', () => {

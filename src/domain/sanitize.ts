@@ -49,3 +49,13 @@ export function sanitizeBodyHtml(html: string): string {
 export function stripTags(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * `stripTags` for HTML that came out of `sanitizeBodyHtml`, without parsing it again: there every `<` and `>` outside a
+ * tag is already written `&lt;` and `&gt;` (in attribute values too), no element whose text is dropped survives, and
+ * the text is already in `stripTags`'s escaped form, so dropping the tags gives the same string. A stored body's
+ * text is needed two or three times per story on import, and a full parse there cost 0.07 ms each.
+ */
+export function sanitizedBodyText(sanitizedHtml: string): string {
+  return sanitizedHtml.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -4,7 +4,7 @@
  */
 import { type ArticleInput, type ArticleStatus, articleStatuses } from '../domain/article.js';
 import { InvalidRecordError } from '../domain/errors.js';
-import { sanitizeBodyHtml, stripTags } from '../domain/sanitize.js';
+import { sanitizeBodyHtml, sanitizedBodyText } from '../domain/sanitize.js';
 import { extractTerms } from '../curation/index.js';
 import type { ArticleWrite } from '../store/index.js';
 
@@ -63,7 +63,7 @@ export function prepareArticle(input: ArticleInput, context: PrepareContext): Ar
     image: input.image ?? null,
     scheduledAt: status === 'scheduled' ? scheduledAt : null,
     embargoUntil,
-    terms: extractTerms({ headline, text: stripTags(bodyHtml), topics, section }),
+    terms: extractTerms({ headline, text: sanitizedBodyText(bodyHtml), topics, section }),
   };
 }
 

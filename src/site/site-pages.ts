@@ -6,7 +6,7 @@ import { type Article, articlePath } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
 import type { Edition } from '../domain/edition.js';
 import { type SafeHtml, trusted } from '../domain/html.js';
-import { stripTags } from '../domain/sanitize.js';
+import { sanitizedBodyText } from '../domain/sanitize.js';
 import { surrogateKeys } from '../domain/surrogate-keys.js';
 import { type Curation, type Readership, defaultListSizes } from '../curation/index.js';
 import type { Store } from '../store/index.js';
@@ -94,7 +94,7 @@ export class SitePages {
     const path = articlePath(article, edition.timeZone);
     const view = { article, changes, related, thread, rail: railSlot, edition, url: `${publicUrl}${path}` };
     const body = await this.page(article.headline, path, articleBody(view), {
-      description: article.standfirst ?? stripTags(article.bodyHtml).slice(0, 200),
+      description: article.standfirst ?? sanitizedBodyText(article.bodyHtml).slice(0, 200),
       language: article.language,
       activeSectionId: article.section.id,
       head: articleStructuredData(view),
