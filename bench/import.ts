@@ -1,5 +1,6 @@
 /**
- * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH] [--write-only]`.
+ * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH] [--write-only]
+ * [--prepare-on worker|this-thread]`.
  *
  * Turns a JSON Lines corpus (Reuters-21578 by default) into a wire feed (JSON Feed 1.1 documents of 500 items, in the
  * run's temp folder, not timed) and imports it with the project's own `Importer` into an EMPTY store, then imports
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fixedClock } from '../src/domain/clock.js';
+import type { PrepareOn } from '../src/ingest/document-preparation.js';
 import { type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     corpus: { type: 'string' },
     timeout: { type: 'string' },
     'write-only': { type: 'boolean' },
+    'prepare-on': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -64,6 +67,7 @@ function usage(): string {
   --corpus PATH   JSON Lines corpus, imported as JSON Feed documents (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
   --timeout S     give up (and clean up) after S seconds in all (default ${DEFAULT_TIMEOUT_S})
   --write-only    skip relating (the stories stay queued): time writing and re-import alone
+  --prepare-on P  worker (default, as \`newsdesk import\` does) or this-thread: where documents are parsed and prepared
   -h, --help      this text
 
 PostgreSQL: ${DEFAULT_POSTGRES_URL} unless NEWSDESK_TEST_POSTGRES_URL is set (loopback hosts only);
@@ -293,6 +297,7 @@ async function timedImport(engine: OpenEngine, files: string[], label: string): 
   const started = performance.now();
   const summary = await importer.importFiles(files, {
     defaults: { section: 'News' },
+    prepareOn: parsePrepareOn(args['prepare-on']),
     onProgress: (p) => {
       if (p.phase === 'reading') {
         writingEnded = performance.now();
@@ -418,6 +423,12 @@ function parseEngines(value: string | undefined): EngineName[] {
   }
 }
 
+function parsePrepareOn(value: string | undefined): PrepareOn {
+  if (value === undefined) return 'worker';
+  if (value === 'worker' || value === 'this-thread') return value;
+  throw new Error(`--prepare-on must be worker or this-thread, not ${value}`);
+}
+
 function positiveInteger(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not ${value}`);
@@ -430,6 +441,7 @@ async function main(): Promise<void> {
     return;
   }
   const engines = parseEngines(args.engine);
+  console.log(`documents prepared on: ${parsePrepareOn(args['prepare-on'])}`);
   const limit = args.limit === undefined ? null : positiveInteger('limit', args.limit);
   const timeoutSeconds = args.timeout === undefined ? DEFAULT_TIMEOUT_S : positiveInteger('timeout', args.timeout);
   const corpus = path.resolve(args.corpus ?? DEFAULT_CORPUS);

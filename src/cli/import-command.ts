@@ -10,7 +10,7 @@ export async function importCommand(config: Config, paths: string[], options: { 
   try {
     const source = options.source ? await services.sources.get(options.source) : null;
     const started = Date.now();
-    const summary = await importer.importFiles(paths, { defaults: { section: options.section }, source, onProgress: progress.update });
+    const summary = await importer.importFiles(paths, { defaults: { section: options.section }, source, onProgress: progress.update, prepareOn: 'worker' });
     progress.stop();
     for (const r of summary.rejected) console.error(`${r.file}${r.item ? ` item ${r.item}` : r.line ? `:${r.line}` : ''}: ${r.message}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -13,9 +13,11 @@ import type { Curation } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
 import type { ArticleWrite, Store } from '../store/index.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
+import { type PrepareOn, prepareDocuments } from './document-preparation.js';
 import { detectFormat } from './formats/index.js';
 import { type ImportSummary, describe, emptySummary } from './import-summary.js';
-import { type IncomingItem, WireIntake, sourceDefaults } from './wire-intake.js';
+import type { IncomingItem } from './wire-document.js';
+import { WireIntake, sourceDefaults } from './wire-intake.js';
 
 export type { ImportSummary, Rejection } from './import-summary.js';
 export { DUPLICATE_WINDOW_MS } from './wire-intake.js';
@@ -39,6 +41,11 @@ export interface ImportOptions {
   /** Import wire documents as if this source had sent them: its section, credit, trust and rules. */
   source?: WireSource | null;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Where wire documents are read and prepared: on a worker thread, a bulk import prepares the next documents while
+   * the current ones are written (`document-preparation.ts`). This thread by default.
+   */
+  prepareOn?: PrepareOn;
 }
 
 interface PendingRecord {
@@ -52,8 +59,8 @@ export class Importer {
   constructor(
     private readonly publisher: Publisher,
     private readonly curation: Curation,
-    store: Store,
-    clock: Clock,
+    private readonly store: Store,
+    private readonly clock: Clock,
   ) {
     this.wire = new WireIntake(publisher, store, clock);
   }
@@ -80,19 +87,36 @@ export class Importer {
       groupIds = new Set();
       groupFiles = [];
     };
-    for (const file of files) {
-      if (await isJsonLines(file)) {
-        await writeGroup();
-        await this.importFile(file, options, summary, onBytes);
-        fileDone(file);
-        continue;
+    const jsonLines = new Set<string>();
+    for (const file of files) if (await isJsonLines(file)) jsonLines.add(file);
+    const documents = prepareDocuments(
+      files.filter((file) => !jsonLines.has(file)),
+      {
+        defaults,
+        source,
+        now: () => this.clock.now(),
+        stored: async (ids) => new Set((await this.store.wire.current(ids)).keys()),
+      },
+      options.prepareOn ?? 'this-thread',
+    );
+    try {
+      for (const file of files) {
+        if (jsonLines.has(file)) {
+          await writeGroup();
+          await this.importFile(file, options, summary, onBytes);
+          fileDone(file);
+          continue;
+        }
+        const { items, rejected } = await documents.next();
+        summary.rejected.push(...rejected);
+        // A story in two documents is taken in from the first before the second is looked at, as if one by one.
+        if (group.length + items.length > IMPORT_GROUP_ITEMS || items.some((item) => groupIds.has(item.id))) await writeGroup();
+        group.push(...items);
+        for (const item of items) groupIds.add(item.id);
+        groupFiles.push(file);
       }
-      const items = this.wire.parse(fs.readFileSync(file), file, defaults, source, summary);
-      // A story in two documents is taken in from the first before the second is looked at, as if one by one.
-      if (group.length + items.length > IMPORT_GROUP_ITEMS || items.some((item) => groupIds.has(item.id))) await writeGroup();
-      group.push(...items);
-      for (const item of items) groupIds.add(item.id);
-      groupFiles.push(file);
+    } finally {
+      await documents.close();
     }
     await writeGroup();
     // Everything queued is related, not only this run's changes: an import interrupted by a crash left its

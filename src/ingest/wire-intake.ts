@@ -7,39 +7,22 @@
  * A malformed document or item is reported in the summary while the rest go in.
  */
 import type { Transaction } from 'kysely';
-import type { ArticleInput } from '../domain/article.js';
 import type { Clock } from '../domain/clock.js';
-import { stripTags } from '../domain/sanitize.js';
+import { sanitizedBodyText } from '../domain/sanitize.js';
 import type { WireSource } from '../domain/wire-source.js';
 import type { Publisher } from '../newsroom/publisher.js';
 import type { ArticleWrite, Database, DuplicateCopy, Store } from '../store/index.js';
 import { routeItem } from './auto-publish.js';
-import { type ParsedDocument, WireFormatError, parseWireDocument } from './formats/index.js';
 import { type ImportSummary, describe } from './import-summary.js';
-import { type Fingerprint, fingerprint, isNearDuplicate } from './near-duplicates.js';
-import { type WireDefaults, wireInputHash, wireItemToInput } from './wire-record.js';
+import { type Fingerprint, isNearDuplicate } from './near-duplicates.js';
+import { type IncomingItem, fingerprintOf, readWireDocument } from './wire-document.js';
+import type { WireDefaults } from './wire-record.js';
 
 /**
  * How far apart in time two copies of one story can be. Beyond it, alike texts are different stories cut from one
  * template (the weekly eurobond notice, the quarterly dividend), not the same story from two feeds.
  */
 export const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
-
-/** An item of a parsed document, not yet taken in. */
-export interface IncomingItem {
-  /** The document it came in, as rejections name it, and the document's format. */
-  file: string;
-  format: string;
-  /** 1-based position in its document. */
-  item: number;
-  id: string;
-  input: ArticleInput;
-  guid: string;
-  version: number | null;
-  subjects: string[];
-  /** `wireInputHash` of `input`: recorded with the story, and how the same item next time is known unchanged. */
-  inputHash: string;
-}
 
 /** What a source's items take when they name none themselves. */
 export function sourceDefaults(source: WireSource): WireDefaults {
@@ -55,52 +38,16 @@ export class WireIntake {
 
   /** Takes in one document (`file` names it in rejections), adding what happened to `summary`. */
   async intake(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary): Promise<void> {
-    await this.intakeItems(this.parse(input, file, defaults, source, summary), source, summary);
+    const { items, rejected } = readWireDocument(input, file, defaults, source);
+    summary.rejected.push(...rejected);
+    await this.intakeItems(items, source, summary);
   }
 
   /**
-   * Parses one document into its items; a malformed document or item goes into `summary` as rejected. Pure apart
-   * from the summary: nothing is read or written.
-   */
-  parse(input: string | Buffer, file: string, defaults: WireDefaults, source: WireSource | null, summary: ImportSummary): IncomingItem[] {
-    let document: ParsedDocument;
-    try {
-      document = parseWireDocument(input);
-      if (source?.format && document.format !== source.format) {
-        throw new WireFormatError(`${source.name} is set to send ${source.format}; this document is ${document.format}`);
-      }
-    } catch (error) {
-      if (!(error instanceof WireFormatError)) throw error;
-      summary.rejected.push({ file, line: 0, message: error.message });
-      return [];
-    }
-    for (const e of document.errors) summary.rejected.push({ file, line: 0, item: e.index + 1, message: e.message });
-    const incoming: IncomingItem[] = [];
-    for (const [index, item] of document.items.entries()) {
-      try {
-        const articleInput = wireItemToInput(item, defaults);
-        incoming.push({
-          file,
-          format: document.format,
-          item: index + 1,
-          input: articleInput,
-          id: articleInput.id!,
-          guid: item.guid,
-          version: item.version,
-          subjects: item.subjects,
-          inputHash: wireInputHash(articleInput),
-        });
-      } catch (error) {
-        summary.rejected.push({ file, line: 0, item: index + 1, message: describe(error) });
-      }
-    }
-    return incoming;
-  }
-
-  /**
-   * Takes in parsed items, of one document or of several in a row (`parse`), as one unit: the stories in one
-   * transaction, queued items in another. Items of several documents are taken in as the documents would be one
-   * after the other, provided no story comes in two of them (`Importer` sees to that).
+   * Takes in parsed items, of one document or of several in a row (`readWireDocument`), as one unit: the stories in
+   * one transaction, queued items in another. Items of several documents are taken in as the documents would be one
+   * after the other, provided no story comes in two of them (`Importer` sees to that). An item's draft, when it has
+   * one, is used if the item turns out to be a new story.
    */
   async intakeItems(incoming: IncomingItem[], source: WireSource | null, summary: ImportSummary): Promise<void> {
     const reject = (p: IncomingItem, error: unknown) => summary.rejected.push({ file: p.file, line: 0, item: p.item, message: describe(error) });
@@ -110,7 +57,7 @@ export class WireIntake {
       source ? this.store.wireQueue.known(ids) : new Map<string, { version: number | null; item: string }>(),
     ]);
 
-    const prepared: (IncomingItem & { write: ArticleWrite })[] = [];
+    const prepared: (IncomingItem & { write: ArticleWrite; print: Fingerprint })[] = [];
     for (const p of incoming) {
       const article = articles.get(p.id);
       // The very item taken in last time: nothing to prepare, compare or write (most of a re-import or a re-poll).
@@ -128,9 +75,14 @@ export class WireIntake {
       const articleInput = article
         ? { ...p.input, status: article.status, section: article.section, publishedAt: article.publishedAt, scheduledAt: article.scheduledAt }
         : p.input;
+      const draft = article ? undefined : p.draft;
+      if (draft && 'error' in draft) {
+        reject(p, draft.error);
+        continue;
+      }
       let write: ArticleWrite;
       try {
-        write = this.publisher.prepare(articleInput);
+        write = draft ? draft.write : this.publisher.prepare(articleInput);
       } catch (error) {
         reject(p, error);
         continue;
@@ -141,7 +93,7 @@ export class WireIntake {
         summary.unchanged++;
         continue;
       }
-      prepared.push({ ...p, input, write });
+      prepared.push({ ...p, input, write, print: draft ? draft.print : fingerprintOf(write) });
     }
     if (!prepared.length) return;
     const receivedAt = this.clock.now().toISOString();
@@ -155,7 +107,7 @@ export class WireIntake {
       else if (queued.has(k.id)) toQueue.push(k);
       else if (!source) toWrite.push(k);
       else {
-        const route = routeItem({ headline: k.write.headline, text: stripTags(k.write.bodyHtml), subjects: k.subjects, priority: k.write.priority }, source);
+        const route = routeItem({ headline: k.write.headline, text: sanitizedBodyText(k.write.bodyHtml), subjects: k.subjects, priority: k.write.priority }, source);
         if (route.action === 'queue') {
           if (await this.foldIntoQueued(k, toQueue, source, receivedAt)) summary.duplicate++;
           else toQueue.push(k);
@@ -190,7 +142,7 @@ export class WireIntake {
             itemAt: q.write.updatedAt,
             receivedAt,
             item: q.input,
-            searchText: `${q.write.headline}\n${stripTags(q.write.bodyHtml)}`.toLowerCase(),
+            searchText: `${q.write.headline}\n${sanitizedBodyText(q.write.bodyHtml)}`.toLowerCase(),
             simhash: q.print.simhash.toString(),
             bands: q.print.bands,
             alsoFrom: q.copies.map(({ articleId: _original, ...copy }) => copy),
@@ -228,23 +180,19 @@ export class WireIntake {
   }
 
   /**
-   * Fingerprints the items and folds each new one that is a near-duplicate of a story already in (or of an earlier
+   * Folds each new item that is a near-duplicate of a story already in (or of an earlier
    * item of this document) into that story as "also from …", rather than publishing the same story twice. New
    * versions of items already in are never folded: they are the same story by identity. Returns the items kept, each
    * carrying the copies of it found in this document (`copies`), and the copies of stories already in: the caller
    * records both in the document's transaction.
    */
-  private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string }>(
+  private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string; print: Fingerprint }>(
     items: T[],
     known: ReadonlySet<string>,
     receivedAt: string,
     summary: ImportSummary,
-  ): Promise<{ kept: (T & { print: Fingerprint; copies: DuplicateCopy[] })[]; copiesOfStored: DuplicateCopy[] }> {
-    const printed = items.map((item) => ({
-      ...item,
-      print: fingerprint(`${item.write.headline}\n${stripTags(item.write.bodyHtml)}`),
-      copies: [] as DuplicateCopy[],
-    }));
+  ): Promise<{ kept: (T & { copies: DuplicateCopy[] })[]; copiesOfStored: DuplicateCopy[] }> {
+    const printed = items.map((item) => ({ ...item, copies: [] as DuplicateCopy[] }));
     const fresh = printed.filter((item) => !known.has(item.write.id));
     const stored = await this.store.fingerprints.candidatesForAll(
       fresh.map(({ write, print }) => {

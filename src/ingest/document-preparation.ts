@@ -1,0 +1,179 @@
+/**
+ * Wire documents read and drafted ahead of the import that takes them in, in the order asked for. On this thread
+ * each document is read when it is next. On a worker thread (`prepareOn: 'worker'`), up to `READ_AHEAD` documents
+ * are read, and their new stories prepared and fingerprinted, while the importing thread writes the ones before
+ * them: a bulk import keeps two cores busy, the database work on the importing thread (one writer) and the
+ * preparing on the worker.
+ *
+ * A document goes to the worker twice: first to be read (parsed, each item mapped and hashed), then, once the
+ * importing thread has looked its items up, to draft those not in the store yet. An item already in is a new
+ * version that keeps its story's state, or the same item again, as in most of a re-import: drafting it would be
+ * wasted, and the worker would hold the import back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WireSource } from '../domain/wire-source.js';
+import { type Draft, type ReadDocument, draftItem, readWireDocument } from './wire-document.js';
+import type { WireDefaults } from './wire-record.js';
+
+export type PrepareOn = 'this-thread' | 'worker';
+
+/**
+ * Documents kept in hand ahead of the importer: two of its units (`IMPORT_GROUP_ITEMS`) in documents of 500 items,
+ * so the next unit is prepared while one is written, without holding a whole corpus in memory.
+ */
+export const READ_AHEAD = 8;
+
+export interface DocumentTask {
+  defaults: WireDefaults;
+  source: WireSource | null;
+  now: () => Date;
+  /** Which of these story ids are in the store already. */
+  stored: (ids: string[]) => Promise<ReadonlySet<string>>;
+}
+
+/** The documents of `files`, in order: `next()` gives the next one. `close()` must follow, even after a failure. */
+export interface PreparedDocuments {
+  next(): Promise<ReadDocument>;
+  close(): Promise<void>;
+}
+
+export function prepareDocuments(files: string[], task: DocumentTask, prepareOn: PrepareOn): PreparedDocuments {
+  if (prepareOn === 'worker' && files.length > 1) return new WorkerDocuments(files, task);
+  let at = 0;
+  return {
+    next: async () => {
+      const file = files[at++]!;
+      return readWireDocument(fs.readFileSync(file), file, task.defaults, task.source);
+    },
+    close: async () => {},
+  };
+}
+
+/** What the worker is asked: to read document `seq`, or to draft some of its items (by index) at `now`. */
+export type WorkerRequest =
+  | { kind: 'read'; seq: number; file: string; defaults: WireDefaults; source: WireSource | null }
+  | { kind: 'draft'; seq: number; indexes: number[]; now: string };
+
+export type WorkerReply =
+  | { kind: 'read'; seq: number; document: ReadDocument }
+  | { kind: 'draft'; seq: number; drafts: Draft[] }
+  | { kind: 'failure'; seq: number; message: string };
+
+/** The worker's side: documents read and not yet drafted, by `seq`. */
+export function answer(request: WorkerRequest, read: Map<number, ReadDocument>): WorkerReply {
+  try {
+    if (request.kind === 'read') {
+      const document = readWireDocument(fs.readFileSync(request.file), request.file, request.defaults, request.source);
+      read.set(request.seq, document);
+      return { kind: 'read', seq: request.seq, document };
+    }
+    const document = read.get(request.seq)!;
+    read.delete(request.seq);
+    const now = new Date(request.now);
+    return { kind: 'draft', seq: request.seq, drafts: request.indexes.map((i) => draftItem(document.items[i]!, now)) };
+  } catch (error) {
+    return { kind: 'failure', seq: request.seq, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/** A document the worker is still reading or drafting. */
+interface InFlight {
+  resolve: (document: ReadDocument) => void;
+  reject: (error: Error) => void;
+  /** The document as read, and which of its items were sent to be drafted. */
+  read?: ReadDocument;
+  drafting?: number[];
+}
+
+class WorkerDocuments implements PreparedDocuments {
+  private readonly worker: Worker;
+  /** Each requested document by its position in `files`, until `next()` takes it. */
+  private readonly documents: (Promise<ReadDocument> | undefined)[] = [];
+  private readonly inFlight = new Map<number, InFlight>();
+  private taken = 0;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly files: string[],
+    private readonly task: DocumentTask,
+  ) {
+    this.worker = startWorker();
+    this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the document preparation worker stopped (exit code ${code})`)));
+    while (this.documents.length < Math.min(READ_AHEAD, files.length)) this.request();
+  }
+
+  next(): Promise<ReadDocument> {
+    const document = this.documents[this.taken];
+    if (!document) return Promise.reject(new Error('every document was already taken'));
+    this.documents[this.taken++] = undefined;
+    if (this.documents.length < this.files.length) this.request();
+    return document;
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private request() {
+    const seq = this.documents.length;
+    const document = new Promise<ReadDocument>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.inFlight.set(seq, {
+        resolve: (read) => (this.inFlight.delete(seq), resolve(read)),
+        reject: (error) => (this.inFlight.delete(seq), reject(error)),
+      });
+    });
+    // Taken in order by `next()`; until then a failure must not count as unhandled.
+    document.catch(() => {});
+    this.documents.push(document);
+    if (!this.failure) this.post({ kind: 'read', seq, file: this.files[seq]!, defaults: this.task.defaults, source: this.task.source });
+  }
+
+  private receive(reply: WorkerReply) {
+    const pending = this.inFlight.get(reply.seq);
+    if (!pending) return;
+    if (reply.kind === 'failure') return pending.reject(new Error(reply.message));
+    if (reply.kind === 'draft') {
+      const document = pending.read!;
+      pending.drafting!.forEach((index, i) => (document.items[index]!.draft = reply.drafts[i]));
+      return pending.resolve(document);
+    }
+    pending.read = reply.document;
+    this.task.stored(reply.document.items.map((item) => item.id)).then(
+      (stored) => {
+        const indexes = reply.document.items.flatMap((item, i) => (stored.has(item.id) ? [] : [i]));
+        if (!indexes.length) return pending.resolve(reply.document);
+        pending.drafting = indexes;
+        this.post({ kind: 'draft', seq: reply.seq, indexes, now: this.task.now().toISOString() });
+      },
+      (error: Error) => pending.reject(error),
+    );
+  }
+
+  private post(request: WorkerRequest) {
+    this.worker.postMessage(request);
+  }
+
+  private fail(error: Error) {
+    this.failure ??= error;
+    for (const pending of [...this.inFlight.values()]) pending.reject(this.failure);
+  }
+}
+
+/**
+ * The worker runs `preparation-worker` next to this file: compiled JavaScript when Newsdesk runs from `dist/`, the
+ * TypeScript source (loaded through tsx, as the tests and benchmarks run) otherwise.
+ */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(here), `preparation-worker${path.extname(here)}`);
+  if (entry.endsWith('.js')) return new Worker(entry);
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}

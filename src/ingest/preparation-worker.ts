@@ -1,0 +1,8 @@
+/** The worker thread of `document-preparation.ts`: reads each document it is sent, then drafts the items asked for. */
+import { parentPort } from 'node:worker_threads';
+import { type WorkerRequest, answer } from './document-preparation.js';
+import type { ReadDocument } from './wire-document.js';
+
+const port = parentPort!;
+const read = new Map<number, ReadDocument>();
+port.on('message', (request: WorkerRequest) => port.postMessage(answer(request, read)));
