@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articlePath } from './article.js';
 import { fixedClock } from './clock.js';
 import { assertTimeZone, formatStamp, startOfEditionDay } from './edition.js';
-import { sanitizeBodyHtml, sanitizedBodyText, stripTags } from './sanitize.js';
+import { sanitizeBodyHtml, sanitizeByParsing, sanitizedBodyText, stripTags } from './sanitize.js';
 import { nameFromSlug, slugify } from './slug.js';
 import { headlineFromText, plainTextToHtml, splitParagraphs } from './text.js';
 
@@ -78,6 +78,26 @@ describe('sanitizeBodyHtml', () => {
     expect(sanitizeBodyHtml('<iframe srcdoc="<script>alert(1)</script>" src="https://player.vimeo.com/video/1"></iframe>')).not.toContain('srcdoc');
   });
   it('strips tags for plain text', () => expect(stripTags('<b>Bold</b>  <i>move</i>')).toBe('Bold move'));
+  it.each([
+    plainTextToHtml('Shares of <IBM> & "co" rose, it\'s said.\n\nSecond paragraph.'),
+    '<p>a\u0000b\u0003c\rd\r\ne\ufeff\u2028\ud800</p>',
+    '  <p>  </p>\n<p></p>\n',
+    '',
+    '<p>&amp;&lt;&gt;&quot;&#39;</p>',
+    // Near misses: each goes through the parse.
+    '<p>&nbsp;&eacute;&#169;</p>',
+    '<p>a</p><p onclick="x()">b</p>',
+    '<p>a <b>b</b></p>',
+    '<p>unclosed',
+    '<P>upper case</P>',
+    '<p>a > b</p>',
+  ])('knows the sanitized form of plain paragraphs without parsing them: %j', (html) => {
+    expect(sanitizeBodyHtml(html)).toBe(sanitizeByParsing(html));
+  });
+  it('tells a long near miss from plain paragraphs in linear time', () => {
+    const nearMiss = `<p>${'a&amp; '.repeat(200_000)}<</p>`;
+    expect(sanitizeBodyHtml(nearMiss)).toBe(sanitizeByParsing(nearMiss));
+  });
   it.each([
     '<a href="https://x.org/?a=1>2" title="a>b &quot;q&quot;">x &amp; y &lt;z&gt; "q" \'s\'</a>',
     '<p>a&nbsp;b &#169; &eacute; <b>c</b></p><img alt="x>y" src="https://a/b.png">',

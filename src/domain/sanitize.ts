@@ -41,7 +41,20 @@ const bodyPolicy: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
 };
 
+/**
+ * Paragraphs of escaped plain text, as `plainTextToHtml` writes wire and corpus copy: no tag but `<p>`, no entity but
+ * the five it writes. The sanitizer would keep all of it and only write the quotes plainly.
+ */
+const PLAIN_PARAGRAPHS = /^(?:\s*<p>[^<>&]*(?:&(?:amp|lt|gt|quot|#39);[^<>&]*)*<\/p>)*\s*$/;
+
 export function sanitizeBodyHtml(html: string): string {
+  // Most of an import is plain paragraphs, whose sanitized form is known without a parse (0.05 ms a story).
+  if (PLAIN_PARAGRAPHS.test(html)) return html.replace(/&quot;|&#39;/g, (entity) => (entity === '&quot;' ? '"' : "'")).trim();
+  return sanitizeByParsing(html);
+}
+
+/** The body allowlist applied by parsing: `sanitizeBodyHtml` for everything but plain paragraphs. */
+export function sanitizeByParsing(html: string): string {
   return sanitizeHtml(html, bodyPolicy).trim();
 }
 
