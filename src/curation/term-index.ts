@@ -2,7 +2,7 @@
  * An in-memory copy of the related-stories index, for relating many stories at once (a bulk import): one read of
  * the whole index instead of one query per story. Pure data structure; the store fills it.
  */
-import type { IndexedTerm, RelatedCandidate, RelatedTarget, TermPosting } from '../store/index.js';
+import type { RelatedCandidate, RelatedTarget, TermPosting } from '../store/index.js';
 import type { RelatedSource } from './related.js';
 
 type Detail = Omit<RelatedCandidate, 'terms'>;
@@ -11,8 +11,14 @@ export class TermIndex implements RelatedSource {
   private readonly byTerm = new Map<string, TermPosting[]>();
   private readonly byArticle = new Map<string, TermPosting[]>();
   private readonly details = new Map<string, Detail>();
+  /**
+   * Each story as a candidate, built at its first read: a bulk relate reads the same candidates again and again
+   * (Reuters: 7 ms a story went to rebuilding them). Adding a posting forgets them, as document frequencies change.
+   */
+  private readonly asCandidate = new Map<string, RelatedCandidate>();
 
   add(posting: TermPosting): void {
+    this.asCandidate.clear();
     let forTerm = this.byTerm.get(posting.term);
     if (!forTerm) this.byTerm.set(posting.term, (forTerm = []));
     forTerm.push(posting);
@@ -23,29 +29,37 @@ export class TermIndex implements RelatedSource {
 
   /** Headline and time of a published story (only described stories are candidates). */
   describe(candidate: Detail): void {
+    this.asCandidate.delete(candidate.id);
     this.details.set(candidate.id, candidate);
   }
 
   /** The story as the ranking sees it, with each term's document frequency; null if it is not in the index. */
   target(articleId: string): RelatedTarget | null {
-    const detail = this.details.get(articleId);
-    if (!detail) return null;
-    return { id: articleId, headline: detail.headline, publishedAt: detail.publishedAt, terms: this.termsOf(articleId) };
+    const candidate = this.candidate(articleId);
+    return candidate && { id: articleId, headline: candidate.headline, publishedAt: candidate.publishedAt, terms: candidate.terms };
   }
 
   postings(terms: string[]): TermPosting[] {
-    return terms.flatMap((term) => this.byTerm.get(term) ?? []);
+    const lists = terms.map((term) => this.byTerm.get(term) ?? []);
+    const all = new Array<TermPosting>(lists.reduce((n, list) => n + list.length, 0));
+    let at = 0;
+    for (const list of lists) for (let i = 0; i < list.length; i++) all[at++] = list[i]!;
+    return all;
   }
 
   candidates(ids: string[]): RelatedCandidate[] {
-    return ids.flatMap((id) => {
-      const detail = this.details.get(id);
-      return detail ? [{ ...detail, terms: this.termsOf(id) }] : [];
-    });
+    return ids.flatMap((id) => this.candidate(id) ?? []);
   }
 
-  private termsOf(articleId: string): IndexedTerm[] {
-    return (this.byArticle.get(articleId) ?? []).map((p) => ({ term: p.term, weight: p.weight, df: this.byTerm.get(p.term)?.length ?? 0 }));
+  private candidate(id: string): RelatedCandidate | null {
+    let candidate = this.asCandidate.get(id);
+    if (!candidate) {
+      const detail = this.details.get(id);
+      if (!detail) return null;
+      const terms = (this.byArticle.get(id) ?? []).map((p) => ({ term: p.term, weight: p.weight, df: this.byTerm.get(p.term)?.length ?? 0 }));
+      this.asCandidate.set(id, (candidate = { ...detail, terms }));
+    }
+    return candidate;
   }
 
   get size(): number {
