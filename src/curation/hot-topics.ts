@@ -1,8 +1,9 @@
 /**
  * Hot Topics from the store: what each story mentions is extracted once, when the story changes (`index`), and
- * kept in `article_mention`; the list is ranked on request from the mentions of the last `recentHours +
- * baselineHours` with the engine in `hot/` (bursts over each topic's own baseline, one topic per story), the
- * editors' pins, hides, renames and merges applied. Cheap enough per request: the rail around it is cached.
+ * kept in `article_mention` and, packed in one row per story as ranking reads it, in `article_mention_pack`; the
+ * list is ranked on request from the stories of the last `recentHours + baselineHours` with the engine in `hot/`
+ * (bursts over each topic's own baseline, one topic per story), the editors' pins, hides, renames and merges
+ * applied. Cheap enough per request: the rail around it is cached.
  */
 import { slugify } from '../domain/slug.js';
 import { stripTags } from '../domain/sanitize.js';

@@ -16,7 +16,8 @@ export interface StoredMention {
 
 /**
  * One story's mentions as Hot Topics ranks them (`ArticleMentions` in `curation/hot/types.ts`): its keys and their
- * labels each joined by SEPARATOR, and one `1` (named in the headline) or `0` (in the lead only) per key.
+ * labels each joined by SEPARATOR, and one `1` (named in the headline) or `0` (in the lead only) per key. Stored
+ * so, one row per story in `article_mention_pack`, when the story's mentions are written.
  */
 export interface MentionsOf {
   articleId: string;
@@ -26,9 +27,31 @@ export interface MentionsOf {
   labels: string | undefined;
 }
 
+/** What `article_mention_pack` holds of one story, packed from its `article_mention` rows by `packMentions`. */
+export interface PackedMentions {
+  keys: string;
+  in_headline: string;
+  labels: string;
+}
+
 /** Hot Topics' `PACKED_SEPARATOR`: a control character, which `replace` keeps out of keys and labels. */
 const SEPARATOR = '\x1e';
 const CONTROL = /[\x00-\x1f\x7f]/g;
+
+/**
+ * Packs one story's mention rows (keys and labels already clean): lead-only keys first, then by key, as SQLite's
+ * window read packed them before they were stored packed (migration 015), so that every story is packed alike
+ * whichever engine and path wrote it. Counts do not depend on the order, but the label a story gives two keys an
+ * editor merged into one does: the first one named.
+ */
+export function packMentions(rows: { key: string; label: string; in_headline: number }[]): PackedMentions {
+  const sorted = rows.slice().sort((a, b) => a.in_headline - b.in_headline || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    keys: sorted.map((r) => r.key).join(SEPARATOR),
+    in_headline: sorted.map((r) => (r.in_headline ? '1' : '0')).join(''),
+    labels: sorted.map((r) => r.label).join(SEPARATOR),
+  };
+}
 
 /** What topic extraction reads of a story. */
 export interface MentionSource {
@@ -79,14 +102,23 @@ export class MentionRepository {
     return out;
   }
 
-  /** Replaces what the stories mention; a story absent from `byArticle` keeps its mentions. */
+  /**
+   * Replaces what the stories mention; a story absent from `byArticle` keeps its mentions. Each story's mentions
+   * are also written packed in one row (`article_mention_pack`), which is all a refresh reads.
+   */
   async replace(byArticle: Map<string, { publishedAt: string; mentions: StoredMention[] }>): Promise<void> {
     if (!byArticle.size) return;
     await this.db.transaction().execute(async (trx) => {
       const ids = [...byArticle.keys()];
-      for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('article_mention').where('article_id', 'in', ids.slice(i, i + 500)).execute();
-      const rows = [...byArticle].flatMap(([articleId, { publishedAt, mentions }]) =>
-        mentions.map((m) => ({
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await trx.deleteFrom('article_mention').where('article_id', 'in', chunk).execute();
+        await trx.deleteFrom('article_mention_pack').where('article_id', 'in', chunk).execute();
+      }
+      const rows = [];
+      const packs = [];
+      for (const [articleId, { publishedAt, mentions }] of byArticle) {
+        const story = mentions.map((m) => ({
           article_id: articleId,
           key: m.key.replace(CONTROL, ' '),
           slug: m.slug,
@@ -96,44 +128,41 @@ export class MentionRepository {
           span: m.span,
           length: m.length,
           published_at: publishedAt,
-        })),
-      );
+        }));
+        rows.push(...story);
+        if (story.length) packs.push({ article_id: articleId, published_at: publishedAt, ...packMentions(story) });
+      }
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('article_mention').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < packs.length; i += 500) await trx.insertInto('article_mention_pack').values(packs.slice(i, i + 500)).execute();
     });
   }
 
   /**
    * What each story visible at `now` and published in [from, now] mentions, in no particular order, with labels
-   * only for stories published since `labelsFrom`. One row per story, its mentions packed into strings by the
-   * database: a window of 100,000 stories (2.7 million mentions) costs 100,000 rows and 100,000 look-ups of a
-   * story's status rather than one of each per mention.
+   * only for stories published since `labelsFrom`. One stored row per story, packed when it was written: a window
+   * of 100,000 stories (2.7 million mentions) reads 100,000 rows and looks up 100,000 stories' status, and the
+   * database groups nothing.
    */
   async window(from: string, labelsFrom: string, now: string): Promise<MentionsOf[]> {
     const rows = await this.db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('article_mention')
-          .select([
-            'article_id',
-            'published_at',
-            sql<string>`string_agg(${sql.ref('key')}, ${SEPARATOR})`.as('keys'),
-            sql<string>`string_agg(cast(${sql.ref('in_headline')} as text), '')`.as('headlines'),
-            sql<string | null>`string_agg(case when ${sql.ref('published_at')} >= ${labelsFrom} then ${sql.ref('label')} end, ${SEPARATOR})`.as('labels'),
-          ])
-          .where('published_at', '>=', from)
-          .where('published_at', '<=', now)
-          .groupBy(['published_at', 'article_id'])
-          .as('m'),
-      )
+      .selectFrom('article_mention_pack as m')
       // A cross join, so that SQLite reads the window first and looks each story up once; with an inner join it
       // may go through every published story instead. PostgreSQL plans both alike.
       .crossJoin('article as a')
       .whereRef('a.id', '=', 'm.article_id')
-      .select(['m.article_id', 'm.published_at', 'm.keys', 'm.headlines', 'm.labels'])
+      .select([
+        'm.article_id',
+        'm.published_at',
+        'm.keys',
+        'm.in_headline',
+        sql<string | null>`case when ${sql.ref('m.published_at')} >= ${labelsFrom} then ${sql.ref('m.labels')} end`.as('labels'),
+      ])
+      .where('m.published_at', '>=', from)
+      .where('m.published_at', '<=', now)
       .where('a.status', '=', 'published')
       .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]))
       .execute();
-    return rows.map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, keys: r.keys, inHeadline: r.headlines, labels: r.labels ?? undefined }));
+    return rows.map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, keys: r.keys, inHeadline: r.in_headline, labels: r.labels ?? undefined }));
   }
 
   /** The most used label of a topic slug, or null when no story mentions it. */

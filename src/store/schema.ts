@@ -341,6 +341,15 @@ export interface ArticleMentionTable {
   published_at: string;
 }
 
+/** One story's `article_mention` rows packed as Hot Topics reads them (`MentionsOf` in `mention-repository.ts`). */
+export interface ArticleMentionPackTable {
+  article_id: string;
+  published_at: string;
+  keys: string;
+  in_headline: string;
+  labels: string;
+}
+
 export interface Database {
   section: SectionTable;
   source: SourceTable;
@@ -378,6 +387,7 @@ export interface Database {
   wire_queue: WireQueueTable;
   wire_queue_band: WireQueueBandTable;
   article_mention: ArticleMentionTable;
+  article_mention_pack: ArticleMentionPackTable;
   article_thread: ArticleThreadTable;
   related_override: RelatedOverrideTable;
 }

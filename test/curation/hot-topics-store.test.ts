@@ -107,6 +107,19 @@ describe.each(engines)('Hot Topics from the store on $name', (engine) => {
     expect(typhoon!.articleIds).toEqual(['soudelor-3', 'soudelor-2', 'soudelor-1']);
   });
 
+  it('reads a story indexed again by what it mentions now', async () => {
+    const window = () => t.services.store.mentions.window(hoursAgo(27), hoursAgo(3), NOW.toISOString());
+    const before = (await window()).filter((r) => r.articleId === 'mh370-3');
+    expect(before).toHaveLength(1);
+    expect(before[0]!.keys.split('\x1e')).toContain('mh370');
+    await t.services.store.transaction((trx) => trx.updateTable('article').set({ headline: 'Families of passengers demand answers', body_html: '<p>Families of passengers demand answers</p>' }).where('id', '=', 'mh370-3').execute());
+    await hot.index(['mh370-3']);
+    const after = (await window()).filter((r) => r.articleId === 'mh370-3');
+    expect(after).toHaveLength(1);
+    expect(after[0]!.keys.split('\x1e')).not.toContain('mh370');
+    expect(after[0]!.keys.split('\x1e')).toContain('families');
+  });
+
   it('ranks nothing in an empty window', async () => {
     expect(await hot.list(new Date('2000-01-01T00:00:00Z'), 8)).toEqual([]);
   });

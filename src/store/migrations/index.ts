@@ -18,6 +18,7 @@ import { topicMentionsMigration } from './012-topic-mentions.js';
 import { bandIndexByDayMigration } from './013-band-index-by-day.js';
 import { wireInputHashMigration } from './013-wire-input-hash.js';
 import { mentionWindowIndexMigration } from './014-mention-window-index.js';
+import { mentionPackMigration } from './015-mention-pack.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '013-band-index-by-day': bandIndexByDayMigration,
   '013-wire-input-hash': wireInputHashMigration,
   '014-mention-window-index': mentionWindowIndexMigration,
+  '015-mention-pack': mentionPackMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,159 @@
+/**
+ * Migration 015 on an existing database, on both engines: each story's stored mentions are packed into one row of
+ * `article_mention_pack`, a refresh then ranks exactly what ranking the same mentions in memory gives, running the
+ * migration again changes nothing, and the window index of migration 014 is gone.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HotTopicsIndex } from '../../src/curation/hot-topics.js';
+import { byArticle, rankHotTopics, type TopicObservation } from '../../src/curation/hot/index.js';
+import { type Store, openStore } from '../../src/store/index.js';
+import { migrationProvider } from '../../src/store/migrations/index.js';
+import { mentionPackMigration } from '../../src/store/migrations/015-mention-pack.js';
+import { enginesUnderTest } from '../support/engines.js';
+import { POSTGRES_URL } from '../support/services.js';
+
+const engines = await enginesUnderTest();
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+const NOW = new Date('2015-08-08T12:00:00Z');
+const hoursAgo = (h: number) => NOW.getTime() - h * 3_600_000;
+
+/** Stories of the last day: a typhoon in the last hours, the usual news before; `old` is outside the window. */
+const stories: { id: string; at: number; mentions: [key: string, label: string, inHeadline: boolean][] }[] = [
+  ...[2.5, 2, 1.2, 0.5].map((h, i) => ({
+    id: `typhoon-${i}`,
+    at: hoursAgo(h),
+    mentions: [
+      ['typhoon soudelor', 'Typhoon Soudelor', true],
+      ['soudelor', 'Soudelor', true],
+      ['taiwan', 'Taiwan', i % 2 === 0],
+      ['power', 'power', false],
+    ] as [string, string, boolean][],
+  })),
+  ...Array.from({ length: 12 }, (_, i) => ({
+    id: `base-${String(i).padStart(2, '0')}`,
+    at: hoursAgo(4 + i * 1.5),
+    mentions: [
+      ['budget', 'budget', i % 3 === 0],
+      ['interest rates', 'interest rates', true],
+      [`club ${i % 4}`, `Club ${i % 4}`, false],
+    ] as [string, string, boolean][],
+  })),
+  { id: 'old', at: hoursAgo(40), mentions: [['typhoon soudelor', 'Typhoon Soudelor', true]] },
+];
+
+const observations: TopicObservation[] = stories.flatMap((s) =>
+  s.mentions.map(([key, label, inHeadline], span) => ({ articleId: s.id, at: s.at, key, label, inHeadline, kind: 'phrase' as const, span, length: key.split(' ').length })),
+);
+
+/** A database of the chosen engine at the schema before 015, holding the stories and their mentions. */
+async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ open(): Store; raw(): Kysely<any> }> {
+  let raw: () => Kysely<any>;
+  let open: () => Store;
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-mention-pack-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'existing.sqlite');
+    raw = () => {
+      const connection = new Database(file);
+      connection.pragma('foreign_keys = ON');
+      return new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
+    };
+    open = () => openStore({ sqliteFile: file });
+  } else {
+    const schema = `newsdesk_mention_pack_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    raw = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
+    const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }) });
+    await admin.schema.createSchema(schema).execute();
+    cleanups.push(async () => {
+      await admin.schema.dropSchema(schema).cascade().execute();
+      await admin.destroy();
+    });
+    open = () => openStore({ databaseUrl: url.toString(), sqliteFile: '' });
+  }
+  const db = raw();
+  const before015 = {
+    getMigrations: async () => Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < '015')),
+  };
+  // PostgreSQL keeps the migrator's bookkeeping in the database's own schema, as `Store.migrate` does.
+  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
+  const { error } = await new Migrator({ db, provider: before015, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  if (error) throw error;
+  await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
+  for (const { id, at, mentions } of stories) {
+    const when = new Date(at).toISOString();
+    await db
+      .insertInto('article')
+      .values({
+        id, slug: id, headline: id, body_html: '<p>x</p>', section_id: 'news', language: 'en', status: 'published', priority: 0,
+        published_at: when, first_published_at: when, updated_at: when, revision: 1, content_hash: id, created_at: when,
+      })
+      .execute();
+    await db
+      .insertInto('article_mention')
+      .values(
+        mentions.map(([key, label, inHeadline], span) => ({
+          article_id: id, key, slug: key.replace(/ /g, '-'), label, kind: 'phrase', in_headline: inHeadline ? 1 : 0, span, length: key.split(' ').length, published_at: when,
+        })),
+      )
+      .execute();
+  }
+  await db.destroy();
+  return { open, raw };
+}
+
+async function indexNames(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<string[]> {
+  const rows =
+    engine === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(db)
+      : await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+describe('migration 015 (mentions packed per story) on an existing database', () => {
+  for (const engine of engines) {
+    it(`${engine.name}: packs the stored mentions, and a refresh ranks as from the mentions themselves`, async () => {
+      const existing = await existingDatabase(engine.name);
+      const store = existing.open();
+      const db = existing.raw();
+      try {
+        expect(await indexNames(db, engine.name)).toContain('article_mention_window');
+        expect(await store.migrate()).toContain('015-mention-pack');
+        expect(await indexNames(db, engine.name)).not.toContain('article_mention_window');
+
+        const packed = await db.selectFrom('article_mention_pack').selectAll().orderBy('article_id').execute();
+        expect(packed).toHaveLength(stories.length);
+        // Lead-only keys first, then by key.
+        expect(packed.find((r) => r.article_id === 'typhoon-1')).toEqual({
+          article_id: 'typhoon-1',
+          published_at: new Date(hoursAgo(2)).toISOString(),
+          keys: ['power', 'taiwan', 'soudelor', 'typhoon soudelor'].join('\x1e'),
+          in_headline: '0011',
+          labels: ['power', 'Taiwan', 'Soudelor', 'Typhoon Soudelor'].join('\x1e'),
+        });
+
+        const listed = await new HotTopicsIndex(store).list(NOW, 8);
+        const expected = rankHotTopics(byArticle(observations), NOW);
+        expect(listed[0]!.key).toBe('typhoon soudelor');
+        expect(listed.map(({ slug: _, ...topic }) => topic)).toEqual(expected);
+
+        await mentionPackMigration.up(db);
+        expect(await db.selectFrom('article_mention_pack').selectAll().orderBy('article_id').execute()).toEqual(packed);
+      } finally {
+        await store.close();
+        await db.destroy();
+      }
+    });
+  }
+});
