@@ -21,4 +21,16 @@ describe('KeyTable', () => {
     }
     expect(made).toEqual(keys);
   });
+
+  it('finds a key without making one', () => {
+    const table = new KeyTable<number>();
+    for (let i = 0; i < 5_000; i++) table.get(`topic ${i}`, 0, `topic ${i}`.length, () => i);
+    const text = 'x|topic 42|topic 5000|topic 4|topic 4999';
+    expect(table.find(text, 2, 10)).toBe(42);
+    expect(table.find(text, 11, 21)).toBeUndefined();
+    expect(table.find(text, 22, 29)).toBe(4);
+    expect(table.find(text, 30, 40)).toBe(4999);
+    expect(table.find(text, 0, 1)).toBeUndefined();
+    expect(table.get(text, 11, 21, () => -1)).toBe(-1);
+  });
 });

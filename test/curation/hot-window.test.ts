@@ -70,6 +70,10 @@ function recount(observations: readonly TopicObservation[], now: number, overrid
     }
   }
   const recent = sorted.filter((s) => s.at >= recentFrom);
+  // The window counts the baseline only of keys the recent window names, or pinned ones: no other is ranked.
+  const pinned = new Set((overrides.pinned ?? []).map(resolve).filter((key) => !hidden.has(key)));
+  for (const key of pinned) keys[key] ??= { recent: 0, baseline: 0, recentStories: [], recentWeights: [] };
+  for (const [key, k] of Object.entries(keys)) if (!k.recent && !pinned.has(key)) delete keys[key];
   return { keys, recentStories: recent.map((s) => s.id), recentTotal: recent.length, baselineTotal: sorted.length - recent.length };
 }
 
@@ -95,6 +99,27 @@ const overrideSets: TopicOverrides[] = [
 ];
 
 describe('the Hot Topics window', () => {
+  it('counts the baseline of a key however the baseline writes it', () => {
+    const story = (id: string, hoursAgo: number, ...keys: string[]): TopicObservation[] =>
+      keys.map((key) => ({ key, label: key, kind: 'phrase', inHeadline: !key.startsWith('lead '), span: 0, length: 1, articleId: id, at: NOW - hoursAgo * HOUR }));
+    const observations = [
+      ...story('r1', 1, 'alpha', 'beta from'),
+      ...story('r2', 2, 'alpha', 'beta from', 'lead alpha'),
+      // Before the recent window: a key merged into a recent one and never named lately, a recent key's target named
+      // only as itself, a pinned key named only then, a key no one will rank, and two keys of one story merged into one.
+      ...story('b1', 5, 'alpha old', 'beta', 'gamma', 'delta'),
+      ...story('b2', 6, 'alpha old', 'beta', 'gamma'),
+      ...story('b3', 7, 'beta', 'gamma', 'delta', 'lead alpha', 'alpha'),
+    ];
+    const overrides: TopicOverrides = { merged: { 'alpha old': 'alpha', 'beta from': 'beta', 'lead alpha': 'alpha' }, pinned: ['gamma'] };
+    const win = gathered(byArticle(observations), NOW, overrides);
+    expect(win).toEqual(recount(observations, NOW, overrides));
+    expect(Object.keys(win.keys).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(win.keys.alpha!.baseline).toBe(3);
+    expect(win.keys.beta!.baseline).toBe(3);
+    expect(win.keys.gamma).toEqual({ recent: 0, baseline: 3, recentStories: [], recentWeights: [] });
+  });
+
   for (const seed of [1, 2, 3]) {
     const observations = corpus(seed);
     const articles = byArticle(observations);

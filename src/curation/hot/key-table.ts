@@ -10,20 +10,32 @@ export class KeyTable<T> {
 
   /** The value of `text.slice(start, end)`, made by `make(key)` when the key is new. */
   get(text: string, start: number, end: number, make: (key: string) => T): T {
+    const slot = this.slotOf(text, start, end);
+    const found = this.slots[slot]!;
+    if (found >= 0) return this.values[found]!;
+    const key = text.slice(start, end);
+    this.slots[slot] = this.keys.length;
+    this.keys.push(key);
+    const value = make(key);
+    this.values.push(value);
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    return value;
+  }
+
+  /** The value of `text.slice(start, end)`, or undefined when the key is not in the table (nothing is made). */
+  find(text: string, start: number, end: number): T | undefined {
+    const found = this.slots[this.slotOf(text, start, end)]!;
+    return found >= 0 ? this.values[found] : undefined;
+  }
+
+  /** The slot holding the key, or the empty slot where it would go. */
+  private slotOf(text: string, start: number, end: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hashOf(text, start, end) & mask; ; slot = (slot + 1) & mask) {
       const found = this.slots[slot]!;
-      if (found < 0) {
-        const key = text.slice(start, end);
-        this.slots[slot] = this.keys.length;
-        this.keys.push(key);
-        const value = make(key);
-        this.values.push(value);
-        if (this.keys.length * 2 > this.slots.length) this.grow();
-        return value;
-      }
+      if (found < 0) return slot;
       const key = this.keys[found]!;
-      if (key.length === end - start && text.startsWith(key, start)) return this.values[found]!;
+      if (key.length === end - start && text.startsWith(key, start)) return slot;
     }
   }
 
