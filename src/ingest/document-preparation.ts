@@ -52,18 +52,26 @@ export function prepareDocuments(files: string[], task: DocumentTask, prepareOn:
   };
 }
 
-/** What the worker is asked: to read document `seq`, or to draft some of its items (by index) at `now`. */
+/**
+ * What the worker is asked: to read document `seq`, then either to draft some of its items (by index) at `now` or,
+ * when none needs it, to forget the document.
+ */
 export type WorkerRequest =
   | { kind: 'read'; seq: number; file: string; defaults: WireDefaults; source: WireSource | null }
-  | { kind: 'draft'; seq: number; indexes: number[]; now: string };
+  | { kind: 'draft'; seq: number; indexes: number[]; now: string }
+  | { kind: 'forget'; seq: number };
 
 export type WorkerReply =
   | { kind: 'read'; seq: number; document: ReadDocument }
   | { kind: 'draft'; seq: number; drafts: Draft[] }
   | { kind: 'failure'; seq: number; message: string };
 
-/** The worker's side: documents read and not yet drafted, by `seq`. */
-export function answer(request: WorkerRequest, read: Map<number, ReadDocument>): WorkerReply {
+/** The worker's side: `read` holds the documents read and not yet drafted or forgotten, by `seq`. */
+export function answer(request: WorkerRequest, read: Map<number, ReadDocument>): WorkerReply | null {
+  if (request.kind === 'forget') {
+    read.delete(request.seq);
+    return null;
+  }
   try {
     if (request.kind === 'read') {
       const document = readWireDocument(fs.readFileSync(request.file), request.file, request.defaults, request.source);
@@ -148,7 +156,10 @@ class WorkerDocuments implements PreparedDocuments {
     this.task.stored(reply.document.items.map((item) => item.id)).then(
       (stored) => {
         const indexes = reply.document.items.flatMap((item, i) => (stored.has(item.id) ? [] : [i]));
-        if (!indexes.length) return pending.resolve(reply.document);
+        if (!indexes.length) {
+          this.post({ kind: 'forget', seq: reply.seq });
+          return pending.resolve(reply.document);
+        }
         pending.drafting = indexes;
         this.post({ kind: 'draft', seq: reply.seq, indexes, now: this.task.now().toISOString() });
       },
