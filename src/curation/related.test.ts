@@ -158,6 +158,24 @@ describe('related stories ranking', () => {
     expect(await related(index, 'fed')).toEqual([]);
   });
 
+  it('tells two events of one kind apart by the year they name, when their publication times cannot', async () => {
+    // Imported without dates, all four land at one instant; the target's text says it is the 2013 quake, and the
+    // story worded most like it names no year (it is from another year's quake, told by the same agency template).
+    const stories = (dateLine: string) => [
+      { id: 'q13', headline: 'Quake shakes Sonoma County', body: `${dateLine} An earthquake with a preliminary magnitude of 4.6 struck near The Geysers this morning, according to the U.S. Geological Survey.` },
+      { id: 'q13b', headline: 'Quake shakes Sonoma and Lake counties', body: 'Thursday, March 14, 2013. Residents of Cobb were shaken awake when the earthquake struck near The Geysers, the U.S. Geological Survey said.' },
+      { id: 'other', headline: 'Quake hits Sonoma County', body: 'An earthquake with a preliminary magnitude of 4.4 struck near The Geysers on Sunday morning, according to the U.S. Geological Survey.' },
+      { id: 'fed', headline: 'Fed official sees no slowing of taper', body: 'The Federal Reserve will keep buying bonds, an official said.' },
+    ];
+    const index = indexOf(stories('March 14, 2013.'));
+    expect(await related(index, 'q13')).toEqual(['q13b', 'other']);
+    // Without its date line the story says nothing of when, and the words decide.
+    expect(await related(indexOf(stories('')), 'q13')).toEqual(['other', 'q13b']);
+    // The year raises the score, not the similarity threads are built from.
+    const entries = (await relateOne(index, 'q13', index.size))!.entries;
+    expect(entries[0]!.score).toBeCloseTo(entries[0]!.similarity / defaultRelatedSettings.recencyFloor, 3);
+  });
+
   it('relates Chinese stories by their words', async () => {
     const index = indexOf([
       { id: 'z1', headline: '外交部发言人就网络安全问题答记者问', body: '中国外交部发言人洪磊表示，中方坚决反对网络攻击。' },

@@ -7,12 +7,15 @@
  * 2. *Shortlist* candidates by their summed term overlap (BM25-like: each side's weight saturates, times idf).
  * 3. *Re-rank* the shortlist by the cosine of the two stories' full tf-idf vectors (so a long story does not win by
  *    length), times a time-distance factor that never falls below a floor (follow-ups months later still relate;
- *    undated stories imported at one instant are not punished much).
+ *    undated stories imported at one instant are not punished much), raised for a story that names the same latest
+ *    year as the target (`stated-time.ts`: the text's own word on when, for stories whose publication times do not
+ *    tell two events of one kind apart).
  * 4. *Collapse* near-duplicates: a story whose headline or vector repeats the target's or one already chosen is
  *    another copy of the same agency story and is left out.
  */
 import type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedTarget, TermPosting } from '../store/index.js';
-import { findsRelated } from './terms.js';
+import { sameYearFactor, statedYearOf } from './stated-time.js';
+import { describesSubject, findsRelated } from './terms.js';
 
 /**
  * However small the archive, a term in this few stories is still looked up: in a newsroom's first few dozen stories
@@ -29,7 +32,10 @@ export interface RelatedSettings {
   shortlist: number;
   /** Days apart at which the time factor has fallen halfway to its floor. */
   recencyHalfDistanceDays: number;
-  /** The lowest the time factor goes, however far apart two stories are. */
+  /**
+   * The lowest the time factor goes, however far apart two stories are. A story that names the same latest year as
+   * the target counts 1 / floor times as much (`stated-time.ts`).
+   */
   recencyFloor: number;
   /** Cosine above which two stories are copies of one another. */
   duplicateCosine: number;
@@ -133,11 +139,12 @@ export function scoreCandidates(
     .slice(0, settings.shortlist);
 }
 
-/** A story's tf-idf vector (term → weight × idf) and its length. */
+/** A story's tf-idf vector (term → weight × idf) over the terms that describe its subject, and its length. */
 function vectorOf(terms: IndexedTerm[], totalDocs: number): { weights: Map<string, number>; norm: number } {
   const weights = new Map<string, number>();
   let sum = 0;
   for (const t of terms) {
+    if (!describesSubject(t.term)) continue;
     const w = t.weight * idfOf(t.df, totalDocs);
     weights.set(t.term, w);
     sum += w * w;
@@ -162,7 +169,7 @@ export function timeFactor(days: number, settings = defaultRelatedSettings): num
   return settings.recencyFloor + (1 - settings.recencyFloor) / (1 + Math.abs(days) / settings.recencyHalfDistanceDays);
 }
 
-/** Steps 3 and 4: cosine × time factor, then copies left out; unpublished candidates drop out. */
+/** Steps 3 and 4: cosine × time factor × same-year factor, then copies left out; unpublished candidates drop out. */
 export function pickRelated(
   target: RelatedTarget,
   scored: RelatedEntry[],
@@ -173,13 +180,18 @@ export function pickRelated(
   const details = new Map(candidates.map((c) => [c.id, c]));
   const targetVector = vectorOf(target.terms, totalDocs);
   const targetTime = Date.parse(target.publishedAt);
+  const targetYear = statedYearOf(target.terms);
   const ranked = scored.flatMap((entry) => {
     const candidate = details.get(entry.relatedId);
     if (!candidate) return [];
     const vector = vectorOf(candidate.terms, totalDocs);
     const similarity = cosine(targetVector, vector);
     const days = (Date.parse(candidate.publishedAt) - targetTime) / DAY_MS;
-    return [{ candidate, vector, days, similarity, score: similarity * timeFactor(days, settings) }];
+    // What is not in the words: how far apart the two were published, and whether they name the same year. Naming
+    // it makes up for the most the time factor can take away, so a story published years apart that names the
+    // year competes with one published the same day.
+    const timing = timeFactor(days, settings) * sameYearFactor(targetYear, statedYearOf(candidate.terms), 1 / settings.recencyFloor);
+    return [{ candidate, vector, days, similarity, timing, score: similarity * timing }];
   });
   ranked.sort((a, b) => b.score - a.score || compare(a.candidate.id, b.candidate.id));
   if (settings.feedbackDepth > 0 && ranked.length > settings.feedbackDepth) {
@@ -196,7 +208,7 @@ export function pickRelated(
     const query = { weights: expanded, norm: Math.sqrt([...expanded.values()].reduce((sum, w) => sum + w * w, 0)) };
     for (const entry of ranked) {
       entry.similarity = cosine(query, entry.vector);
-      entry.score = entry.similarity * timeFactor(entry.days, settings);
+      entry.score = entry.similarity * entry.timing;
     }
     ranked.sort((a, b) => b.score - a.score || compare(a.candidate.id, b.candidate.id));
   }

@@ -4,13 +4,14 @@
  * A story is described by its words (lightly stemmed, so "attacks" meets "attack"), its names (runs of capitalised
  * words in running text, indexed whole as `@malaysia-airlines` as well as word by word, and weighted up), word pairs
  * of its headline (`headline~pair`, so "Mt. Gox" or "Metro North" count once as one subject rather than as two
- * common words), country names for their adjectives ("Chinese" also means `china`), its tags (`#slug`) and its
- * section (`§slug`).
+ * common words), country names for their adjectives ("Chinese" also means `china`), its tags (`#slug`), its
+ * section (`§slug`) and the latest year it names (`^2013`, see `stated-time.ts`).
  * Headline and lead count more than the rest of the body. Words are cut with Intl.Segmenter, so Chinese (which has
  * no spaces) yields words too.
  */
 import { slugify } from '../domain/slug.js';
 import type { WeightedTerm } from '../store/index.js';
+import { isYearTerm, yearOf, yearTerm } from './stated-time.js';
 
 const HEADLINE_WEIGHT = 3;
 /** The first sentences of a body say what the story is about; the rest adds detail. */
@@ -108,11 +109,17 @@ interface Token {
 const PUNCTUATION = /^[.,!?:;"“”()[\]|–—-]$/u;
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|st|mt|jr|sr|gov|sen|rep|gen|lt|col|corp|inc|co|no)\.$/i;
 
+/** What a text says about its own time, gathered while its words are read. */
+interface StatedTime {
+  /** The latest year named so far; 0 for none. */
+  latestYear: number;
+}
+
 /**
  * Words of a text with whether each looks like part of a name. `titleCase` texts (headlines Written Like This)
- * say nothing by their capitals.
+ * say nothing by their capitals. Numbers are not words; the years among them go to `stated` when given.
  */
-function tokens(text: string, titleCase: boolean): Token[] {
+function tokens(text: string, titleCase: boolean, stated?: StatedTime): Token[] {
   const out: Token[] = [];
   let index = 0;
   let clause = 0;
@@ -153,7 +160,15 @@ function tokens(text: string, titleCase: boolean): Token[] {
     const plain = word.replace(/\./g, '');
     // Two letters are kept only as a name or an acronym: "Xi", "EU", "GM".
     const short = plain.length === 2 && (/^\p{Lu}{2}$/u.test(run) || (isName && /^\p{Lu}\p{Ll}$/u.test(run)));
-    if ((plain.length < 3 && !short) || /^\d/.test(plain) || stopwords.has(plain) || stopwords.has(word)) continue;
+    if (plain.length < 3 && !short) continue;
+    if (/^\d/.test(plain)) {
+      if (stated) {
+        const year = yearOf(plain);
+        if (year !== null && year > stated.latestYear) stated.latestYear = year;
+      }
+      continue;
+    }
+    if (stopwords.has(plain) || stopwords.has(word)) continue;
     out.push({ term: stem(plain.replace(/'/g, '')), name: isName, index: position, clause: wordClause });
   }
   return out;
@@ -220,7 +235,15 @@ function leadAndRest(text: string): [string, string] {
  * stories: it weighs in once stories are compared, but never brings one in.
  */
 export function findsRelated(term: string): boolean {
-  return !term.startsWith(SECTION_PREFIX);
+  return !term.startsWith(SECTION_PREFIX) && !isYearTerm(term);
+}
+
+/**
+ * Whether `term` describes what a story is about, and so counts in the cosine of two stories' terms. A named year
+ * says when, not what: it is compared on its own (`stated-time.ts`).
+ */
+export function describesSubject(term: string): boolean {
+  return !isYearTerm(term);
 }
 
 export interface TermSource {
@@ -233,16 +256,19 @@ export interface TermSource {
 /**
  * The story's strongest terms: headline words count three times, lead words twice, the rest once; names count
  * more and are also indexed whole; headline word pairs, each tag (`#slug`) and the section (`§slug`) are terms of
- * their own. Repetition helps only logarithmically so one long quote does not swamp the rest.
+ * their own. Repetition helps only logarithmically so one long quote does not swamp the rest. At most `limit` of
+ * them describe the story; the latest year it names (`^2013`) comes after those, whatever their weights, as it is
+ * compared on its own rather than weighed against them.
  */
 export function extractTerms(source: TermSource, limit = MAX_TERMS_PER_ARTICLE): WeightedTerm[] {
   const counts = new Map<string, number>();
   const nameWords = new Set<string>();
   const add = (term: string, amount: number) => counts.set(term, (counts.get(term) ?? 0) + amount);
-  const headline = tokens(source.headline, isTitleCase(source.headline));
+  const stated: StatedTime = { latestYear: 0 };
+  const headline = tokens(source.headline, isTitleCase(source.headline), stated);
   const [lead, rest] = leadAndRest(source.text);
-  const leadTokens = tokens(lead, false);
-  const restTokens = tokens(rest, false);
+  const leadTokens = tokens(lead, false, stated);
+  const restTokens = tokens(rest, false, stated);
   const phrases = new Map<string, number>();
   const addPhrase = (term: string, amount: number) => phrases.set(term, (phrases.get(term) ?? 0) + amount);
   for (const [list, amount] of [[headline, HEADLINE_WEIGHT], [leadTokens, LEAD_WEIGHT], [restTokens, 1]] as const) {
@@ -264,8 +290,11 @@ export function extractTerms(source: TermSource, limit = MAX_TERMS_PER_ARTICLE):
   if (section) weighted.push({ term: `${SECTION_PREFIX}${section}`, weight: SECTION_WEIGHT });
   const unique = new Map<string, { term: string; weight: number }>();
   for (const t of weighted) if (!unique.has(t.term) || unique.get(t.term)!.weight < t.weight) unique.set(t.term, t);
-  return [...unique.values()]
+  const described = [...unique.values()]
     .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
     .slice(0, limit)
     .map((t) => ({ term: t.term, weight: Math.round(t.weight * 1000) / 1000 }));
+  // Its weight is never read (the year is compared, not weighed); 1 keeps it a plain posting in the index.
+  if (stated.latestYear) described.push({ term: yearTerm(stated.latestYear), weight: 1 });
+  return described;
 }
