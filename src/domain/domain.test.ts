@@ -127,5 +127,13 @@ describe('wire text', () => {
   });
   it('derives a headline from the first sentence', () => {
     expect(headlineFromText('Tara Reid has checked into rehab. She said more.')).toBe('Tara Reid has checked into rehab.');
+    expect(headlineFromText('Is it over? "Yes," she said.')).toBe('Is it over?');
+    expect(headlineFromText('中国外交部发言人表示。网络安全很重要。')).toBe('中国外交部发言人表示。');
+  });
+  it('does not end a headline at a decimal point, a title or an initial', () => {
+    expect(headlineFromText('A strong 5.6 -magnitude earthquake jolted Qeshm. Three were hurt.')).toBe('A strong 5.6 -magnitude earthquake jolted Qeshm.');
+    expect(headlineFromText('Ten engines fought the blaze before 9. 30am. It spread.')).toBe('Ten engines fought the blaze before 9. 30am.');
+    expect(headlineFromText("Gov. Sarah Palin's church was damaged. Police said.")).toBe("Gov. Sarah Palin's church was damaged.");
+    expect(headlineFromText('U.S. stocks fell as J. P. Morgan lost ground. More.')).toBe('U.S. stocks fell as J. P. Morgan lost ground.');
   });
 });

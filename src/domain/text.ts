@@ -28,12 +28,29 @@ export function plainTextToHtml(text: string): string {
 
 /** A headline for a story that came without one: its first sentence, shortened at a word boundary. */
 export function headlineFromText(text: string, maxLength = 90): string {
-  const first = splitParagraphs(text)[0] ?? '';
-  const sentence = first.split(/(?<=[.!?。！？])\s*/u)[0] ?? first;
+  const sentence = firstSentence(splitParagraphs(text)[0] ?? '');
   if (sentence.length <= maxLength) return sentence;
   const cut = sentence.slice(0, maxLength);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
+/**
+ * A sentence ends at a full stop, question or exclamation mark before a space (so "a magnitude-5.2 quake" goes
+ * on), unless the stop ends a title, an initial or an abbreviation ("Gov. Sarah Palin", "U.S. stocks") or stands
+ * between figures ("before 9. 30am", as copy rebuilt from tokens writes times); or at a Chinese or Japanese full stop.
+ */
+const SENTENCE_END = /[.!?]+["'”’)]*(?=\s)|[。！？]/gu;
+const ABBREVIATION =
+  /(?:^|[\s(.])(?:mr|mrs|ms|dr|st|mt|jr|sr|gov|sen|rep|gen|lt|col|capt|sgt|prof|rev|corp|inc|co|ltd|no|vs|jan|feb|mar|apr|aug|sept?|oct|nov|dec|\p{L})\.$/iu;
+
+function firstSentence(paragraph: string): string {
+  for (const stop of paragraph.matchAll(SENTENCE_END)) {
+    const sentence = paragraph.slice(0, stop.index + stop[0].length);
+    const betweenFigures = /\d\.$/.test(sentence) && /^\s*\d/.test(paragraph.slice(sentence.length));
+    if (!(stop[0] === '.' && (ABBREVIATION.test(sentence) || betweenFigures))) return sentence;
+  }
+  return paragraph;
 }
 
 /** "1 story", "3 stories": a count with its noun in the right number (English plurals given explicitly). */
