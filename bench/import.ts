@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fixedClock } from '../src/domain/clock.js';
-import type { PrepareOn } from '../src/ingest/document-preparation.js';
+import { type PrepareOn, defaultPrepareOn } from '../src/ingest/document-preparation.js';
 import { type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
@@ -67,7 +67,8 @@ function usage(): string {
   --corpus PATH   JSON Lines corpus, imported as JSON Feed documents (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
   --timeout S     give up (and clean up) after S seconds in all (default ${DEFAULT_TIMEOUT_S})
   --write-only    skip relating (the stories stay queued): time writing and re-import alone
-  --prepare-on P  worker (default, as \`newsdesk import\` does) or this-thread: where documents are parsed and prepared
+  --prepare-on P  worker or this-thread: where documents are parsed and prepared (default as \`newsdesk import\`:
+                  worker with more than one core)
   -h, --help      this text
 
 PostgreSQL: ${DEFAULT_POSTGRES_URL} unless NEWSDESK_TEST_POSTGRES_URL is set (loopback hosts only);
@@ -424,7 +425,7 @@ function parseEngines(value: string | undefined): EngineName[] {
 }
 
 function parsePrepareOn(value: string | undefined): PrepareOn {
-  if (value === undefined) return 'worker';
+  if (value === undefined) return defaultPrepareOn();
   if (value === 'worker' || value === 'this-thread') return value;
   throw new Error(`--prepare-on must be worker or this-thread, not ${value}`);
 }

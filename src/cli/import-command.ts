@@ -1,16 +1,28 @@
 import { SingleBar } from 'cli-progress';
+import { type PrepareOn, defaultPrepareOn } from '../ingest/document-preparation.js';
 import type { ImportProgress } from '../ingest/importer.js';
 import type { Config } from '../server/config.js';
 import { openServices } from './open.js';
 
-export async function importCommand(config: Config, paths: string[], options: { section: string; source?: string }): Promise<void> {
+export interface ImportCommandOptions {
+  section: string;
+  source?: string;
+  prepareOn?: PrepareOn;
+}
+
+export async function importCommand(config: Config, paths: string[], options: ImportCommandOptions): Promise<void> {
   const services = await openServices(config);
   const { importer } = services;
   const progress = progressReporter();
   try {
     const source = options.source ? await services.sources.get(options.source) : null;
     const started = Date.now();
-    const summary = await importer.importFiles(paths, { defaults: { section: options.section }, source, onProgress: progress.update, prepareOn: 'worker' });
+    const summary = await importer.importFiles(paths, {
+      defaults: { section: options.section },
+      source,
+      onProgress: progress.update,
+      prepareOn: options.prepareOn ?? defaultPrepareOn(),
+    });
     progress.stop();
     for (const r of summary.rejected) console.error(`${r.file}${r.item ? ` item ${r.item}` : r.line ? `:${r.line}` : ''}: ${r.message}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

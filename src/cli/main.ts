@@ -7,7 +7,8 @@ import { NewsdeskError } from '../domain/errors.js';
 import { hotEvalCommand } from '../eval/hot.js';
 import { relatedEvalCommand } from '../eval/related.js';
 import { configFromEnv, parsePort } from '../server/config.js';
-import { importCommand } from './import-command.js';
+import { type PrepareOn, prepareOnChoices } from '../ingest/document-preparation.js';
+import { type ImportCommandOptions, importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { serveCommand } from './serve-command.js';
 import { type SourceAddOptions, sourceAddCommand, sourceListCommand } from './source-command.js';
@@ -36,6 +37,11 @@ const portOption = (value: string) => {
   }
 };
 
+const parsePrepareOn = (value: string): PrepareOn => {
+  if ((prepareOnChoices as readonly string[]).includes(value)) return value as PrepareOn;
+  throw new InvalidArgumentError(`must be ${prepareOnChoices.join(' or ')}`);
+};
+
 program
   .command('serve')
   .description('run the reader site and API (migrates the database first)')
@@ -56,7 +62,12 @@ program
   .argument('<path...>', 'files to import')
   .option('--section <name>', 'section for records that name none', 'News')
   .option('--source <id>', 'import wire documents as if this source had sent them: its section, credit, trust and rules')
-  .action((paths: string[], options: { section: string; source?: string }) => importCommand(configFromEnv(), paths, options));
+  .option(
+    '--prepare-on <where>',
+    'where wire documents are parsed and prepared while earlier ones are written: worker (a second thread; the default with more than one core) or this-thread',
+    parsePrepareOn,
+  )
+  .action((paths: string[], options: ImportCommandOptions) => importCommand(configFromEnv(), paths, options));
 
 const user = program.command('user').description('manage newsroom accounts');
 user

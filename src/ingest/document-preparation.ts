@@ -11,6 +11,7 @@
  * wasted, and the worker would hold the import back.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +19,13 @@ import type { WireSource } from '../domain/wire-source.js';
 import { type Draft, type ReadDocument, draftItem, readWireDocument } from './wire-document.js';
 import type { WireDefaults } from './wire-record.js';
 
-export type PrepareOn = 'this-thread' | 'worker';
+export const prepareOnChoices = ['this-thread', 'worker'] as const;
+export type PrepareOn = (typeof prepareOnChoices)[number];
+
+/** A bulk import's default: a worker when the machine has a core for it beside the importing thread. */
+export function defaultPrepareOn(cores = os.availableParallelism()): PrepareOn {
+  return cores > 1 ? 'worker' : 'this-thread';
+}
 
 /**
  * Documents kept in hand ahead of the importer: two of its units (`IMPORT_GROUP_ITEMS`) in documents of 500 items,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import { type PrepareOn, answer, prepareDocuments } from '../../src/ingest/document-preparation.js';
+import { type PrepareOn, answer, defaultPrepareOn, prepareDocuments } from '../../src/ingest/document-preparation.js';
 import { Importer } from '../../src/ingest/importer.js';
 import { type ReadDocument, draftItem } from '../../src/ingest/wire-document.js';
 import { type TestApp, startTestApp } from '../support/app.js';
@@ -52,6 +52,11 @@ describe('documents prepared on a worker', () => {
     const [read] = await readAll([file, file], 'worker', new Set([storedId]));
     expect(read!.items.find((item) => item.id === storedId)!.draft).toBeUndefined();
     expect(read!.items.filter((item) => item.id !== storedId).every((item) => item.draft && 'write' in item.draft)).toBe(true);
+  });
+
+  it('prepares on a worker by default only when there is a core for it', () => {
+    expect(defaultPrepareOn(1)).toBe('this-thread');
+    expect(defaultPrepareOn(2)).toBe('worker');
   });
 
   it('keeps a document on the worker only until its items are drafted or it is forgotten', () => {
