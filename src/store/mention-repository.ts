@@ -144,7 +144,17 @@ export class MentionRepository {
    * database groups nothing.
    */
   async window(from: string, labelsFrom: string, now: string): Promise<MentionsOf[]> {
-    const rows = await this.db
+    const rows = await this.windowQuery(from, labelsFrom, now).execute();
+    return rows.map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, keys: r.keys, inHeadline: r.in_headline, labels: r.labels ?? undefined }));
+  }
+
+  /**
+   * The query `window` runs, not executed, so that its plan can be checked: each story's status and embargo come
+   * from index `article_visibility` (migration 016), not from the `article` row, where on SQLite they lie after the
+   * body, on its overflow pages.
+   */
+  windowQuery(from: string, labelsFrom: string, now: string) {
+    return this.db
       .selectFrom('article_mention_pack as m')
       // A cross join, so that SQLite reads the window first and looks each story up once; with an inner join it
       // may go through every published story instead. PostgreSQL plans both alike.
@@ -160,9 +170,7 @@ export class MentionRepository {
       .where('m.published_at', '>=', from)
       .where('m.published_at', '<=', now)
       .where('a.status', '=', 'published')
-      .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]))
-      .execute();
-    return rows.map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, keys: r.keys, inHeadline: r.in_headline, labels: r.labels ?? undefined }));
+      .where((eb) => eb.or([eb('a.embargo_until', 'is', null), eb('a.embargo_until', '<=', now)]));
   }
 
   /** The most used label of a topic slug, or null when no story mentions it. */

@@ -19,6 +19,7 @@ import { bandIndexByDayMigration } from './013-band-index-by-day.js';
 import { wireInputHashMigration } from './013-wire-input-hash.js';
 import { mentionWindowIndexMigration } from './014-mention-window-index.js';
 import { mentionPackMigration } from './015-mention-pack.js';
+import { articleVisibilityIndexMigration } from './016-article-visibility-index.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '013-wire-input-hash': wireInputHashMigration,
   '014-mention-window-index': mentionWindowIndexMigration,
   '015-mention-pack': mentionPackMigration,
+  '016-article-visibility-index': articleVisibilityIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
