@@ -5,20 +5,27 @@
  *
  * Reuters-21578 goes through `extractTopics` once (timed); its mentions are repeated with shifted dates and fresh
  * ids up to `--articles`, and written to a fresh SQLite file through `store.mentions.replace` (the path
- * `HotTopicsIndex.index` takes), a few thousand stories per transaction. Only the bare `article` rows the mentions
- * refer to (and the query checks for status and embargo) are inserted directly: publishing 100,000 stories would
- * time the publisher, not Hot Topics. Two stores, one per case:
+ * `HotTopicsIndex.index` takes), a few thousand stories per transaction. Only the `article` rows the mentions
+ * refer to (and the window query joins for status and embargo) are inserted directly: publishing 100,000 stories
+ * would time the publisher, not Hot Topics. They carry bodies of a news story's length (`--body`, default
+ * 3000-6000 characters: the record's own body as paragraphs, repeated), since SQLite stores `status` and
+ * `embargo_until` after `body_html` in the row, and a body past a page's local payload puts them on overflow pages
+ * the join may have to read; Reuters' own bodies (`--body corpus`) are mostly shorter than news stories (median ~500
+ * characters). Two stores, one per case:
  *
  * - realistic: each copy of the corpus shifted by one year, `now` at the busiest hour of the newest copy (a store
  *   that has grown over years; its 27-hour window holds a normal day or so of news, ~1,000 articles);
  * - dense: every article's time squeezed into the 27 hours before `now` (the stress case: all 100,000 in the window).
  *
  * Per case, after one warm-up, `--runs` timed refreshes (median, p95, max; wall clock and this process's CPU time,
- * since the machine may be shared), and in the same minutes a floor to compare with: a bare better-sqlite3 read of
- * the window's mention rows (the columns ranking needs, as arrays, one at a time and dropped), which any refresh
- * reading them row by row pays.
+ * since the machine may be shared), and in the same minutes two reads to compare with: the floor, a bare
+ * better-sqlite3 read of what the refresh reads, the window's packed rows of `article_mention_pack` (one per story,
+ * labels only for the last 3 hours, iterated and dropped), without the join to `article`; and the store's window
+ * query itself (`store.mentions.window`: the same rows with each story's status and embargo checked, mapped to
+ * objects). Window query minus floor is what the visibility join costs; refresh / floor what the refresh costs over
+ * reading its rows.
  *
- * Usage: npm run bench:hot [-- --articles 100000 --runs 7 --corpus PATH]
+ * Usage: npm run bench:hot [-- --articles 100000 --runs 7 --corpus PATH --body empty|corpus|MIN-MAX]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -30,6 +37,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { HotTopicsIndex } from '../src/curation/hot-topics.js';
 import { createTopicExtractor, defaultHotSettings } from '../src/curation/hot/index.js';
 import { slugify } from '../src/domain/slug.js';
+import { plainTextToHtml } from '../src/domain/text.js';
 import { parseCorpusLines } from '../src/eval/corpus.js';
 import { openStore, type Store, type StoredMention } from '../src/store/index.js';
 
@@ -41,17 +49,54 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '7' },
     corpus: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data/reuters21578/part-000.jsonl') },
+    body: { type: 'string', default: '3000-6000' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  console.log(`node --import tsx bench/hot-topics.ts [--articles N] [--runs N] [--corpus PATH] [--body empty|corpus|MIN-MAX]
+
+  --articles N   articles in each store (default 100000): the corpus repeated with shifted dates and fresh ids
+  --runs N       timed refreshes per case after one warm-up (default 7)
+  --corpus PATH  JSON Lines corpus (default ../shared/data/reuters21578/part-000.jsonl from the repo root)
+  --body B       the articles' body_html: empty, corpus (the record's own body as paragraphs), or MIN-MAX
+                 (that repeated to a length spread over MIN-MAX characters, a longer one kept whole;
+                 default 3000-6000)
+
+See bench/README.md.`);
+  process.exit(0);
+}
 const target = Number(values.articles);
 const runs = Number(values.runs);
+const bodySpec = values.body!;
+const bodyRange = /^(\d+)-(\d+)$/.exec(bodySpec);
+if (bodySpec !== 'empty' && bodySpec !== 'corpus' && !(bodyRange && Number(bodyRange[1]) <= Number(bodyRange[2]))) {
+  throw new Error(`--body must be empty, corpus or MIN-MAX (characters), not ${bodySpec}`);
+}
+
+/**
+ * The `body_html` stored with the `index`th record: none, its own body as the importer stores it, or that repeated
+ * to at least a length spread evenly over MIN-MAX (a longer body kept whole; the headline standing in for a record
+ * without a body).
+ */
+function bodyOf(text: string, index: number): string {
+  if (bodySpec === 'empty') return '';
+  const own = plainTextToHtml(text);
+  if (!bodyRange) return own;
+  const min = Number(bodyRange[1]);
+  const length = min + ((index * 7_919) % (Number(bodyRange[2]) - min + 1));
+  const parts = [own];
+  while (parts.length * (own.length + 1) - 1 < length) parts.push(own);
+  return parts.join('\n');
+}
 
 const { records } = parseCorpusLines(await readFile(values.corpus!, 'utf8'), 0);
 const extractor = createTopicExtractor();
 let started = performance.now();
-const extracted = records.map((r) => ({
+const extracted = records.map((r, index) => ({
   id: r.id,
   at: r.at,
+  bodyHtml: bodyOf(r.body?.trim() || r.title, index),
   mentions: extractor
     .extractTopics({ id: r.id, title: r.title, body: r.body })
     .map((m): StoredMention => ({ ...m, slug: slugify(m.key) }))
@@ -63,6 +108,8 @@ console.log(`corpus: ${values.corpus}`);
 console.log(`extracted articles: ${extracted.length}`);
 console.log(`extract ms/article: ${(extractMs / extracted.length).toFixed(3)}`);
 console.log(`mentions/article: ${(mentionCount / extracted.length).toFixed(1)}`);
+const bodyLengths = extracted.map((a) => a.bodyHtml.length).sort((a, b) => a - b);
+console.log(`body (--body ${bodySpec}) characters: median ${bodyLengths[bodyLengths.length >> 1]}, min ${bodyLengths[0]}, max ${bodyLengths[bodyLengths.length - 1]}`);
 
 const first = Math.min(...extracted.map((a) => a.at));
 const last = Math.max(...extracted.map((a) => a.at));
@@ -71,6 +118,7 @@ const span = last - first || 1;
 interface Placed {
   id: string;
   at: number;
+  bodyHtml: string;
   mentions: StoredMention[];
 }
 
@@ -80,7 +128,7 @@ function place(at: (a: { at: number }, copy: number) => number): Placed[] {
   for (let copy = 0; out.length < target; copy++) {
     for (const a of extracted) {
       if (out.length >= target) break;
-      out.push({ id: `${a.id}#${copy}`, at: at(a, copy), mentions: a.mentions });
+      out.push({ id: `${a.id}#${copy}`, at: at(a, copy), bodyHtml: a.bodyHtml, mentions: a.mentions });
     }
   }
   return out;
@@ -105,7 +153,7 @@ async function fill(store: Store, articles: Placed[]): Promise<void> {
           id: a.id,
           slug: `s-${a.id}`,
           headline: a.id,
-          body_html: '',
+          body_html: a.bodyHtml,
           section_id: 'news',
           language: 'en',
           status: 'published',
@@ -166,22 +214,27 @@ async function bench(label: string, articles: Placed[], now: number): Promise<vo
     console.log(`${label} articles in window: ${inWindow.length}, mentions in window: ${inWindow.reduce((n, a) => n + a.mentions.length, 0)}`);
 
     const raw = new SqliteDatabase(file, { readonly: true });
-    raw.pragma('cache_size = -65536'); // as the store's own connection
+    raw.pragma('cache_size = -262144'); // as the store's own connection
+    const labelsFrom = new Date(now - defaultHotSettings.recentHours * HOUR).toISOString();
     const bare = raw
-      .prepare('SELECT article_id, key, label, in_headline, published_at FROM article_mention WHERE published_at >= ? AND published_at <= ?')
+      .prepare(
+        'SELECT article_id, published_at, keys, in_headline, CASE WHEN published_at >= ? THEN labels END FROM article_mention_pack WHERE published_at >= ? AND published_at <= ?',
+      )
       .raw();
     const floor = await timed(() => {
       let rows = 0;
-      for (const _ of bare.iterate(from, to)) rows++;
+      for (const _ of bare.iterate(labelsFrom, from, to)) rows++;
       return rows;
     });
     raw.close();
+    const query = await timed(() => store.mentions.window(from, labelsFrom, to));
     const hot = new HotTopicsIndex(store);
     const refresh = await timed(() => hot.list(new Date(now), defaultHotSettings.limit));
 
-    console.log(`${label} bare read of the window's rows ms (${floor.result} rows): ${stats(floor.ms)}; cpu ${stats(floor.cpuMs)}`);
+    console.log(`${label} floor: bare read of the window's packed rows ms (${floor.result} rows): ${stats(floor.ms)}; cpu ${stats(floor.cpuMs)}`);
+    console.log(`${label} window query ms (store.mentions.window, ${query.result.length} stories): ${stats(query.ms)}; cpu ${stats(query.cpuMs)}`);
     console.log(`${label} refresh ms (HotTopicsIndex.list): ${stats(refresh.ms)}; cpu ${stats(refresh.cpuMs)}`);
-    console.log(`${label} refresh / bare read (medians): ${(median(refresh.ms) / median(floor.ms)).toFixed(1)}`);
+    console.log(`${label} refresh / floor (medians): ${(median(refresh.ms) / median(floor.ms)).toFixed(1)}`);
     console.log(`${label} topics: ${refresh.result.map((t) => t.label).join(' | ')}`);
   } finally {
     await store.close();
