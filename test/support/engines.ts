@@ -1,11 +1,13 @@
 /**
- * The engines every store test runs against. Each PostgreSQL run gets a schema of its own (dropped afterwards), so
- * suites can run in parallel against one database. NEWSDESK_TEST_ENGINES=sqlite (or postgres) narrows the run.
+ * The engines every store test runs against. Each PostgreSQL run gets a schema of its own (dropped when the test run
+ * ends, `postgres-schemas.ts`), so suites can run in parallel against one database. NEWSDESK_TEST_ENGINES=sqlite (or
+ * postgres) narrows the run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Store, openStore } from '../../src/store/index.js';
 import { POSTGRES_URL, postgresAvailable } from './services.js';
 
@@ -35,7 +37,7 @@ const sqlite: EngineUnderTest = {
 const postgres: EngineUnderTest = {
   name: 'postgres',
   async open() {
-    const schema = `newsdesk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const schema = `${inject('postgresSchemaPrefix')}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -48,10 +50,6 @@ const postgres: EngineUnderTest = {
       store,
       async dispose() {
         await store.close();
-        const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-        await cleanup.connect();
-        await cleanup.query(`drop schema ${schema} cascade`);
-        await cleanup.end();
       },
     };
   },
