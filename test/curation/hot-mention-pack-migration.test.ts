@@ -3,20 +3,13 @@
  * `article_mention_pack`, a refresh then ranks exactly what ranking the same mentions in memory gives, running the
  * migration again changes nothing, and the window index of migration 014 is gone.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HotTopicsIndex } from '../../src/curation/hot-topics.js';
 import { byArticle, rankHotTopics, type TopicObservation } from '../../src/curation/hot/index.js';
-import { type Store, openStore } from '../../src/store/index.js';
-import { migrationProvider } from '../../src/store/migrations/index.js';
 import { mentionPackMigration } from '../../src/store/migrations/015-mention-pack.js';
+import { type DatabaseBefore, databaseBefore } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
-import { POSTGRES_URL } from '../support/services.js';
 
 const engines = await enginesUnderTest();
 const cleanups: (() => Promise<void>)[] = [];
@@ -56,40 +49,10 @@ const observations: TopicObservation[] = stories.flatMap((s) =>
 );
 
 /** A database of the chosen engine at the schema before 015, holding the stories and their mentions. */
-async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ open(): Store; raw(): Kysely<any> }> {
-  let raw: () => Kysely<any>;
-  let open: () => Store;
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-mention-pack-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const file = path.join(dir, 'existing.sqlite');
-    raw = () => {
-      const connection = new Database(file);
-      connection.pragma('foreign_keys = ON');
-      return new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
-    };
-    open = () => openStore({ sqliteFile: file });
-  } else {
-    const schema = `newsdesk_mention_pack_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    raw = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
-    const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }) });
-    await admin.schema.createSchema(schema).execute();
-    cleanups.push(async () => {
-      await admin.schema.dropSchema(schema).cascade().execute();
-      await admin.destroy();
-    });
-    open = () => openStore({ databaseUrl: url.toString(), sqliteFile: '' });
-  }
-  const db = raw();
-  const before015 = {
-    getMigrations: async () => Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < '015')),
-  };
-  // PostgreSQL keeps the migrator's bookkeeping in the database's own schema, as `Store.migrate` does.
-  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
-  const { error } = await new Migrator({ db, provider: before015, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
-  if (error) throw error;
+async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<DatabaseBefore> {
+  const existing = await databaseBefore(engine, '015');
+  cleanups.push(async () => existing.dispose());
+  const db = existing.raw();
   await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
   for (const { id, at, mentions } of stories) {
     const when = new Date(at).toISOString();
@@ -110,7 +73,7 @@ async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ open()
       .execute();
   }
   await db.destroy();
-  return { open, raw };
+  return existing;
 }
 
 async function indexNames(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<string[]> {

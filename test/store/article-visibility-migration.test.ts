@@ -4,18 +4,13 @@
  * and on SQLite it looks their status and embargo up in that index, not in the article rows behind their long
  * bodies; running the migration again changes nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Store, openStore } from '../../src/store/index.js';
-import { migrationProvider } from '../../src/store/migrations/index.js';
+import type { Store } from '../../src/store/index.js';
 import { articleVisibilityIndexMigration } from '../../src/store/migrations/016-article-visibility-index.js';
+import { databaseBefore } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
-import { POSTGRES_URL } from '../support/services.js';
 
 const engines = await enginesUnderTest();
 const cleanups: (() => Promise<void>)[] = [];
@@ -43,37 +38,11 @@ const longBody = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} of a lo
 
 /** A database of the chosen engine at the schema before 016, holding the stories and their mentions. */
 async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ store: Store; db: Kysely<any>; sqliteFile?: string }> {
-  let db: Kysely<any>;
-  let store: Store;
-  let sqliteFile: string | undefined;
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-visibility-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    sqliteFile = path.join(dir, 'existing.sqlite');
-    const connection = new Database(sqliteFile);
-    connection.pragma('foreign_keys = ON');
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
-    store = openStore({ sqliteFile });
-  } else {
-    const schema = `newsdesk_visibility_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }) });
-    await admin.schema.createSchema(schema).execute();
-    cleanups.push(async () => {
-      await admin.schema.dropSchema(schema).cascade().execute();
-      await admin.destroy();
-    });
-    db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
-    store = openStore({ databaseUrl: url.toString(), sqliteFile: '' });
-  }
-  const before016 = {
-    getMigrations: async () => Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < '016')),
-  };
-  // PostgreSQL keeps the migrator's bookkeeping in the database's own schema, as `Store.migrate` does.
-  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
-  const { error } = await new Migrator({ db, provider: before016, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
-  if (error) throw error;
+  const existing = await databaseBefore(engine, '016');
+  cleanups.push(async () => existing.dispose());
+  const db = existing.raw();
+  const store = existing.open();
+  const { sqliteFile } = existing;
   await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
   for (const s of stories) {
     await db

@@ -3,18 +3,10 @@
  * keyed (day, band hash, article), each fingerprint learns its day, and near-duplicate lookups find the stories
  * fingerprinted before the migration exactly as before.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bandDay, bandRows } from '../../src/store/fingerprint-repository.js';
-import { type Store, openStore } from '../../src/store/index.js';
-import { migrationProvider } from '../../src/store/migrations/index.js';
+import { type DatabaseBefore, databaseBefore } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
-import { POSTGRES_URL } from '../support/services.js';
 
 const engines = await enginesUnderTest();
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,40 +21,10 @@ const stories = [
 ];
 
 /** A database of the chosen engine at the schema before 013, holding three fingerprinted stories. */
-async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ open(): Store; raw(): Kysely<any> }> {
-  let raw: () => Kysely<any>;
-  let open: () => Store;
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-band-migration-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const file = path.join(dir, 'existing.sqlite');
-    raw = () => {
-      const connection = new Database(file);
-      connection.pragma('foreign_keys = ON');
-      return new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
-    };
-    open = () => openStore({ sqliteFile: file });
-  } else {
-    const schema = `newsdesk_band_migration_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    raw = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
-    const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }) });
-    await admin.schema.createSchema(schema).execute();
-    cleanups.push(async () => {
-      await admin.schema.dropSchema(schema).cascade().execute();
-      await admin.destroy();
-    });
-    open = () => openStore({ databaseUrl: url.toString(), sqliteFile: '' });
-  }
-  const db = raw();
-  const before013 = {
-    getMigrations: async () => Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < '013')),
-  };
-  // PostgreSQL keeps the migrator's bookkeeping in the database's own schema, as `Store.migrate` does.
-  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
-  const { error } = await new Migrator({ db, provider: before013, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
-  if (error) throw error;
+async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<DatabaseBefore> {
+  const existing = await databaseBefore(engine, '013');
+  cleanups.push(async () => existing.dispose());
+  const db = existing.raw();
   await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
   for (const { id, updatedAt, bands } of stories) {
     await db
@@ -76,7 +38,7 @@ async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<{ open()
     await db.insertInto('fingerprint_band').values(bands.map((band) => ({ band, article_id: id }))).execute();
   }
   await db.destroy();
-  return { open, raw };
+  return existing;
 }
 
 describe('migration 013 (band index by day) on an existing database', () => {
