@@ -2,9 +2,9 @@
  * Imports files of news, whatever their format, told apart by their content: JSON Lines corpora (read as a
  * stream, one record a line) and agency or syndication documents (RSS, Atom, JSON Feed, ninjs, NewsML-G2, NITF).
  * Valid items are written in batches, one transaction each; every bad line or item is reported with where it was
- * while the good ones go in; what changed is related at the end. A bulk import may have its wire documents read and
- * prepared ahead on a worker thread (`prepareOn`, `document-preparation.ts`) while this thread writes. Re-importing the same file changes nothing, and
- * a newer version of a wire item updates its article as a revision, while an older one is ignored.
+ * while the good ones go in; what changed is related at the end. Re-importing the same file changes nothing, and a
+ * newer version of a wire item updates its article as a revision, while an older one is ignored. A bulk import may
+ * have its wire documents read and prepared ahead on a worker thread (`prepareOn`, `document-preparation.ts`).
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
