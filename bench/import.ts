@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fixedClock } from '../src/domain/clock.js';
-import { type PrepareOn, defaultPrepareOn } from '../src/ingest/document-preparation.js';
+import { type PrepareOn, defaultPrepareOn, prepareOnChoices } from '../src/ingest/document-preparation.js';
 import { type ImportSummary, Importer } from '../src/ingest/importer.js';
 import { createServices } from '../src/server/app.js';
 import { type Store, openStore } from '../src/store/index.js';
@@ -426,8 +426,8 @@ function parseEngines(value: string | undefined): EngineName[] {
 
 function parsePrepareOn(value: string | undefined): PrepareOn {
   if (value === undefined) return defaultPrepareOn();
-  if (value === 'worker' || value === 'this-thread') return value;
-  throw new Error(`--prepare-on must be worker or this-thread, not ${value}`);
+  if ((prepareOnChoices as readonly string[]).includes(value)) return value as PrepareOn;
+  throw new Error(`--prepare-on must be ${prepareOnChoices.join(' or ')}, not ${value}`);
 }
 
 function positiveInteger(name: string, value: string): number {

@@ -6,7 +6,7 @@
  * applied. Cheap enough per request: the rail around it is cached.
  */
 import { slugify } from '../domain/slug.js';
-import { stripTags } from '../domain/sanitize.js';
+import { sanitizedBodyText } from '../domain/sanitize.js';
 import type { Store, StoredMention } from '../store/index.js';
 import {
   type HotSettings,
@@ -71,7 +71,7 @@ export class HotTopicsIndex {
     for (const source of await this.store.mentions.sources(articleIds)) {
       const mentions = source.publishedAt
         ? this.extractor
-            .extractTopics({ id: source.id, title: source.headline, body: stripTags(source.bodyHtml), lang: source.language, topics: source.topics })
+            .extractTopics({ id: source.id, title: source.headline, body: sanitizedBodyText(source.bodyHtml), lang: source.language, topics: source.topics })
             .map((m) => ({ ...m, slug: slugify(m.key) }))
             .filter((m) => m.slug)
         : [];

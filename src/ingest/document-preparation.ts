@@ -51,12 +51,13 @@ export function prepareDocuments(files: string[], task: DocumentTask, prepareOn:
   if (prepareOn === 'worker' && files.length > 1) return new WorkerDocuments(files, task);
   let at = 0;
   return {
-    next: async () => {
-      const file = files[at++]!;
-      return readWireDocument(fs.readFileSync(file), file, task.defaults, task.source);
-    },
+    next: async () => readDocumentFile(files[at++]!, task.defaults, task.source),
     close: async () => {},
   };
+}
+
+function readDocumentFile(file: string, defaults: WireDefaults, source: WireSource | null): ReadDocument {
+  return readWireDocument(fs.readFileSync(file), file, defaults, source);
 }
 
 /**
@@ -81,7 +82,7 @@ export function answer(request: WorkerRequest, read: Map<number, ReadDocument>):
   }
   try {
     if (request.kind === 'read') {
-      const document = readWireDocument(fs.readFileSync(request.file), request.file, request.defaults, request.source);
+      const document = readDocumentFile(request.file, request.defaults, request.source);
       read.set(request.seq, document);
       return { kind: 'read', seq: request.seq, document };
     }

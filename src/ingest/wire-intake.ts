@@ -180,11 +180,10 @@ export class WireIntake {
   }
 
   /**
-   * Folds each new item that is a near-duplicate of a story already in (or of an earlier
-   * item of this document) into that story as "also from …", rather than publishing the same story twice. New
-   * versions of items already in are never folded: they are the same story by identity. Returns the items kept, each
-   * carrying the copies of it found in this document (`copies`), and the copies of stories already in: the caller
-   * records both in the document's transaction.
+   * Folds each new item that is a near-duplicate of a story already in (or of an earlier item of this unit) into
+   * that story as "also from …", rather than publishing the same story twice. New versions of items already in are
+   * never folded: they are the same story by identity. Returns the items kept, each carrying the copies of it found
+   * in this unit (`copies`), and the copies of stories already in: the caller records both in the unit's transaction.
    */
   private async withoutNearDuplicates<T extends { write: ArticleWrite; guid: string; print: Fingerprint }>(
     items: T[],
