@@ -109,6 +109,25 @@ describe('related stories ranking', () => {
     expect(scoreCandidates(target, postings, 1000).map((s) => s.relatedId)).toEqual(['a', 'c', 'b']);
   });
 
+  it('shortlists the same stories in the same order as sorting every candidate, ties at the cut by id', () => {
+    // 300 candidates on three terms, in an order unrelated to their scores, many of them tied.
+    const many: TermPosting[] = [];
+    for (const term of ['cocoa', 'harvest', 'common']) {
+      for (let i = 0; i < 300; i++) many.push({ articleId: `s${(i * 7919) % 300}`, term, weight: 1 + ((i * term.length) % 4) });
+    }
+    const factor = new Map(target.terms.map((t) => [t.term, ((t.weight * 2.2) / (t.weight + 1.2)) * Math.log(1 + 1000 / t.df)]));
+    const sums = new Map<string, number>();
+    for (const p of many) sums.set(p.articleId, (sums.get(p.articleId) ?? 0) + factor.get(p.term)! * ((p.weight * 2.2) / (p.weight + 1.2)));
+    const sortedAll = [...sums]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .map(([relatedId]) => relatedId);
+
+    for (const shortlist of [1, 50, 100, 299, 300, 400]) {
+      const scored = scoreCandidates(target, many, 1000, { ...defaultRelatedSettings, shortlist });
+      expect(scored.map((s) => s.relatedId)).toEqual(sortedAll.slice(0, shortlist));
+    }
+  });
+
   it('ranks by cosine, so a long story does not win by its length', () => {
     const short = candidate('short', 'Cocoa crop', target.publishedAt, terms([['cocoa', 3, 10], ['crop', 3, 5]]));
     const long = candidate('long', 'Everything', target.publishedAt, terms([['cocoa', 3, 10], ...Array.from({ length: 30 }, (_, i) => [`w${i}`, 3, 5] as [string, number, number])]));

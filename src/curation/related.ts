@@ -127,20 +127,47 @@ export function scoreCandidates(
   settings = defaultRelatedSettings,
 ): RelatedEntry[] {
   const termFactor = new Map(target.terms.map((t) => [t.term, saturate(t.weight) * idfOf(t.df, totalDocs)]));
-  const scores = new Map<string, number>();
+  const scores = new Map<string, { score: number }>();
+  // Postings come grouped by term (a store's need not be): the term's factor is looked up once per run of them.
+  let term: string | undefined;
+  let factor: number | undefined;
   for (const p of postings) {
-    const factor = termFactor.get(p.term);
+    if (p.term !== term) factor = termFactor.get((term = p.term));
     if (factor === undefined || p.articleId === target.id) continue;
-    scores.set(p.articleId, (scores.get(p.articleId) ?? 0) + factor * saturate(p.weight));
+    const added = factor * saturate(p.weight);
+    const sum = scores.get(p.articleId);
+    if (sum) sum.score += added;
+    else scores.set(p.articleId, { score: added });
   }
-  return [...scores]
-    .map(([relatedId, score]) => ({ relatedId, score }))
-    .sort((a, b) => b.score - a.score || compare(a.relatedId, b.relatedId))
-    .slice(0, settings.shortlist);
+  return best(scores, settings.shortlist);
+}
+
+/**
+ * The `count` best of `scores`, highest first, ties by id: the order a full sort gives, without sorting every
+ * candidate (a story's postings reach thousands of them, of which the shortlist keeps a hundred). Only scores at or
+ * above the `count`-th highest can be among them.
+ */
+function best(scores: Map<string, { score: number }>, count: number): RelatedEntry[] {
+  let floor = -Infinity;
+  if (scores.size > count) {
+    const values = new Float64Array(scores.size);
+    let at = 0;
+    for (const sum of scores.values()) values[at++] = sum.score;
+    values.sort();
+    floor = values[values.length - count]!;
+  }
+  const entries: RelatedEntry[] = [];
+  for (const [relatedId, { score }] of scores) if (score >= floor) entries.push({ relatedId, score });
+  return entries.sort((a, b) => b.score - a.score || compare(a.relatedId, b.relatedId)).slice(0, count);
+}
+
+interface Vector {
+  weights: Map<string, number>;
+  norm: number;
 }
 
 /** A story's tf-idf vector (term → weight × idf) over the terms that describe its subject, and its length. */
-function vectorOf(terms: IndexedTerm[], totalDocs: number): { weights: Map<string, number>; norm: number } {
+function vectorOf(terms: IndexedTerm[], totalDocs: number): Vector {
   const weights = new Map<string, number>();
   let sum = 0;
   for (const t of terms) {
@@ -152,7 +179,7 @@ function vectorOf(terms: IndexedTerm[], totalDocs: number): { weights: Map<strin
   return { weights, norm: Math.sqrt(sum) };
 }
 
-function cosine(a: { weights: Map<string, number>; norm: number }, b: { weights: Map<string, number>; norm: number }): number {
+function cosine(a: Vector, b: Vector): number {
   if (!a.norm || !b.norm) return 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
