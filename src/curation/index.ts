@@ -10,6 +10,7 @@ import type { RelatedEntry, RelatedOverrides, Store, TopicCount } from '../store
 import { HOT_TOPICS_BOARD, HotTopicsIndex, type RankedTopic, type TopicNames } from './hot-topics.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
 import { hourOf } from './readership.js';
+import { relateMany } from './bulk-relate.js';
 import { TermIndex } from './term-index.js';
 import { type TopNewsFactors, type TopNewsSettings, defaultTopNewsSettings, parseTopNewsSettings, rankTopNews } from './top-news.js';
 import { type RelatedResult, type RelatedSettings, defaultRelatedSettings, relateOne } from './related.js';
@@ -99,18 +100,22 @@ export class Curation {
     if (!ids.length) return;
     await this.indexTopics(ids);
     const totalDocs = await this.store.articles.countPublished();
-    const source = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : this.store.related;
+    const index = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : null;
+    const relate = async (batch: string[], progress?: (done: number) => void) => {
+      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress });
+      const related = new Map<string, RelatedResult | null>();
+      for (const id of batch) {
+        related.set(id, await relateOne(this.store.related, id, totalDocs, this.relatedSettings));
+        progress?.(related.size);
+      }
+      return related;
+    };
     const listedBefore = await this.store.related.listing(ids);
-    const results = new Map<string, RelatedResult | null>();
-    let done = 0;
-    for (const id of ids) {
-      results.set(id, await relateOne(source, id, totalDocs, this.relatedSettings));
-      onProgress?.(++done);
-    }
+    const results = await relate(ids, onProgress);
     const inBatch = new Set(ids);
     const reverse = new Set(listedBefore.filter((id) => !inBatch.has(id)));
     for (const result of results.values()) for (const e of result?.entries ?? []) if (!inBatch.has(e.relatedId)) reverse.add(e.relatedId);
-    for (const id of [...reverse].sort()) results.set(id, await relateOne(source, id, totalDocs, this.relatedSettings));
+    for (const [id, result] of await relate([...reverse].sort())) results.set(id, result);
 
     const overrides = await this.store.related.overridesOf([...results.keys()]);
     let pending = new Map<string, RelatedEntry[]>();

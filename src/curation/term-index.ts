@@ -7,6 +7,17 @@ import type { RelatedSource } from './related.js';
 
 type Detail = Omit<RelatedCandidate, 'terms'>;
 
+/**
+ * An index as plain data, to build the same index on another thread: every posting column by column, grouped by
+ * story in the order they were added, and each story's details.
+ */
+export interface TermIndexSnapshot {
+  articleIds: string[];
+  terms: string[];
+  weights: Float64Array;
+  details: Detail[];
+}
+
 export class TermIndex implements RelatedSource {
   private readonly byTerm = new Map<string, TermPosting[]>();
   private readonly byArticle = new Map<string, TermPosting[]>();
@@ -60,6 +71,28 @@ export class TermIndex implements RelatedSource {
       this.asCandidate.set(id, (candidate = { ...detail, terms }));
     }
     return candidate;
+  }
+
+  snapshot(): TermIndexSnapshot {
+    const articleIds: string[] = [];
+    const terms: string[] = [];
+    const weights: number[] = [];
+    for (const postings of this.byArticle.values()) {
+      for (const p of postings) {
+        articleIds.push(p.articleId);
+        terms.push(p.term);
+        weights.push(p.weight);
+      }
+    }
+    return { articleIds, terms, weights: Float64Array.from(weights), details: [...this.details.values()] };
+  }
+
+  static fromSnapshot(snapshot: TermIndexSnapshot): TermIndex {
+    const index = new TermIndex();
+    const { articleIds, terms, weights } = snapshot;
+    for (let i = 0; i < articleIds.length; i++) index.add({ articleId: articleIds[i]!, term: terms[i]!, weight: weights[i]! });
+    for (const detail of snapshot.details) index.describe(detail);
+    return index;
   }
 
   get size(): number {

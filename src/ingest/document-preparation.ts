@@ -12,10 +12,9 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WireSource } from '../domain/wire-source.js';
+import { startModuleWorker } from '../runtime/worker-thread.js';
 import { type Draft, type ReadDocument, draftItem, readWireDocument } from './wire-document.js';
 import type { WireDefaults } from './wire-record.js';
 
@@ -116,7 +115,7 @@ class WorkerDocuments implements PreparedDocuments {
     private readonly files: string[],
     private readonly task: DocumentTask,
   ) {
-    this.worker = startWorker();
+    this.worker = startModuleWorker(import.meta.url, 'preparation-worker');
     this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the document preparation worker stopped (exit code ${code})`)));
@@ -183,16 +182,4 @@ class WorkerDocuments implements PreparedDocuments {
     this.failure ??= error;
     for (const pending of [...this.inFlight.values()]) pending.reject(this.failure);
   }
-}
-
-/**
- * The worker runs `preparation-worker` next to this file: compiled JavaScript when Newsdesk runs from `dist/`, the
- * TypeScript source (loaded through tsx, as the tests and benchmarks run) otherwise.
- */
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const entry = path.join(path.dirname(here), `preparation-worker${path.extname(here)}`);
-  if (entry.endsWith('.js')) return new Worker(entry);
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
-  return new Worker(bootstrap, { eval: true });
 }
