@@ -98,11 +98,11 @@ export class Curation {
   async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
     const ids = [...new Set(articleIds)];
     if (!ids.length) return;
-    await this.indexTopics(ids);
     const totalDocs = await this.store.articles.countPublished();
     const index = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : null;
-    const relate = async (batch: string[], progress?: (done: number) => void) => {
-      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress });
+    const relate = async (batch: string[], progress?: (done: number) => void, alongside?: () => Promise<void>) => {
+      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress, alongside });
+      await alongside?.();
       const related = new Map<string, RelatedResult | null>();
       for (const id of batch) {
         related.set(id, await relateOne(this.store.related, id, totalDocs, this.relatedSettings));
@@ -111,7 +111,8 @@ export class Curation {
       return related;
     };
     const listedBefore = await this.store.related.listing(ids);
-    const results = await relate(ids, onProgress);
+    // The stories' topics are indexed while a worker, if one helps, starts relating.
+    const results = await relate(ids, onProgress, () => this.indexTopics(ids));
     const inBatch = new Set(ids);
     const reverse = new Set(listedBefore.filter((id) => !inBatch.has(id)));
     for (const result of results.values()) for (const e of result?.entries ?? []) if (!inBatch.has(e.relatedId)) reverse.add(e.relatedId);

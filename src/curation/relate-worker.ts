@@ -1,14 +1,6 @@
-/** The worker thread of `bulk-relate.ts`: relates the chunks of stories it is sent against the index it was sent. */
+/** The worker thread of `bulk-relate.ts`: relates stories from the shared cursor against the index it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { RelateAnswerer, type RelateRequest } from './bulk-relate.js';
+import { type RelateJob, relateJob } from './bulk-relate.js';
 
 const port = parentPort!;
-const answerer = new RelateAnswerer();
-// Requests are answered one after another, in the order they came.
-let queue = Promise.resolve();
-port.on('message', (request: RelateRequest) => {
-  queue = queue.then(async () => {
-    const reply = await answerer.answer(request);
-    if (reply) port.postMessage(reply);
-  });
-});
+port.once('message', (job: RelateJob) => relateJob(job, (reply) => port.postMessage(reply)));

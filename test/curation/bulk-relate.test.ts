@@ -32,7 +32,13 @@ describe('bulk relating', () => {
     const here = new Map<string, unknown>();
     for (const id of ids) here.set(id, await relateOne(index, id, ids.length));
     let reported = 0;
-    const parallel = await relateMany(index, ids, ids.length, defaultRelatedSettings, { parallel: true, onProgress: (done) => (reported = done) });
+    let alongside = false;
+    const parallel = await relateMany(index, ids, ids.length, defaultRelatedSettings, {
+      parallel: true,
+      onProgress: (done) => (reported = done),
+      alongside: async () => void (alongside = true),
+    });
+    expect(alongside).toBe(true);
     expect([...parallel.keys()]).toEqual(ids);
     expect(Object.fromEntries(parallel)).toEqual(Object.fromEntries(here));
     expect(reported).toBe(ids.length);
