@@ -1,9 +1,12 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { supportsClusteredTables } from '../dialects/clustered-tables.js';
-import { bandDay, bandRows, insertBandRows } from '../fingerprint-repository.js';
+import { bandRows, insertBandRows } from '../fingerprint-repository.js';
 
 /** Fingerprints re-filed per statement while the index is rebuilt. */
 const REBUILD_CHUNK = 2_000;
+const DAY_MS = 86_400_000;
+/** The day a time falls on, as this migration filed keys (017 then files them by seven-day period). */
+const dayOfTime = (time: string) => Math.floor(Date.parse(time) / DAY_MS);
 
 /**
  * The near-duplicate band index re-keyed from (band text, article) to (day, 52-bit band hash, article), and each
@@ -41,7 +44,7 @@ async function rebuild(db: Kysely<any>, clustered: boolean): Promise<void> {
       .limit(REBUILD_CHUNK)
       .execute();
     if (!rows.length) break;
-    const days = rows.map((r) => ({ id: r.article_id as string, day: bandDay(r.updated_at as string), bands: JSON.parse(r.bands as string) as string[] }));
+    const days = rows.map((r) => ({ id: r.article_id as string, day: dayOfTime(r.updated_at as string), bands: JSON.parse(r.bands as string) as string[] }));
     // One portable statement per chunk (a round trip each on PostgreSQL), not one per fingerprint.
     const dayOf = sql.join(days.map(({ id, day }) => sql`when ${id} then cast(${day} as integer)`), sql` `);
     await db

@@ -20,6 +20,7 @@ import { wireInputHashMigration } from './013-wire-input-hash.js';
 import { mentionWindowIndexMigration } from './014-mention-window-index.js';
 import { mentionPackMigration } from './015-mention-pack.js';
 import { articleVisibilityIndexMigration } from './016-article-visibility-index.js';
+import { bandIndexByPeriodMigration } from './017-band-index-by-period.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '014-mention-window-index': mentionWindowIndexMigration,
   '015-mention-pack': mentionPackMigration,
   '016-article-visibility-index': articleVisibilityIndexMigration,
+  '017-band-index-by-period': bandIndexByPeriodMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
