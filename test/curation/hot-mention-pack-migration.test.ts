@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HotTopicsIndex } from '../../src/curation/hot-topics.js';
 import { byArticle, rankHotTopics, type TopicObservation } from '../../src/curation/hot/index.js';
 import { mentionPackMigration } from '../../src/store/migrations/015-mention-pack.js';
-import { type DatabaseBefore, databaseBefore } from '../support/database-before.js';
+import { type DatabaseBefore, databaseBefore, insertPlainStory } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
 
 const engines = await enginesUnderTest();
@@ -56,13 +56,7 @@ async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<Database
   await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
   for (const { id, at, mentions } of stories) {
     const when = new Date(at).toISOString();
-    await db
-      .insertInto('article')
-      .values({
-        id, slug: id, headline: id, body_html: '<p>x</p>', section_id: 'news', language: 'en', status: 'published', priority: 0,
-        published_at: when, first_published_at: when, updated_at: when, revision: 1, content_hash: id, created_at: when,
-      })
-      .execute();
+    await insertPlainStory(db, id, when);
     await db
       .insertInto('article_mention')
       .values(

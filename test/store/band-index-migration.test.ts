@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { bandDay, bandRows } from '../../src/store/fingerprint-repository.js';
-import { type DatabaseBefore, databaseBefore } from '../support/database-before.js';
+import { type DatabaseBefore, databaseBefore, insertPlainStory } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
 
 const engines = await enginesUnderTest();
@@ -27,13 +27,7 @@ async function existingDatabase(engine: 'sqlite' | 'postgres'): Promise<Database
   const db = existing.raw();
   await db.insertInto('section').values({ id: 'news', slug: 'news', name: 'News', position: 1 }).execute();
   for (const { id, updatedAt, bands } of stories) {
-    await db
-      .insertInto('article')
-      .values({
-        id, slug: id, headline: id, body_html: '<p>x</p>', section_id: 'news', language: 'en', status: 'published', priority: 0,
-        published_at: updatedAt, first_published_at: updatedAt, updated_at: updatedAt, revision: 1, content_hash: id, created_at: updatedAt,
-      })
-      .execute();
+    await insertPlainStory(db, id, updatedAt);
     await db.insertInto('article_fingerprint').values({ article_id: id, simhash: '7', bands: JSON.stringify(bands) }).execute();
     await db.insertInto('fingerprint_band').values(bands.map((band) => ({ band, article_id: id }))).execute();
   }

@@ -68,3 +68,14 @@ export async function databaseBefore(engine: 'sqlite' | 'postgres', migration: s
   }
   return database;
 }
+
+/** A published story named `id` in section `news` (which the caller creates), as old schemas hold one, at `time`. */
+export async function insertPlainStory(db: Kysely<any>, id: string, time: string): Promise<void> {
+  await db
+    .insertInto('article')
+    .values({
+      id, slug: id, headline: id, body_html: '<p>x</p>', section_id: 'news', language: 'en', status: 'published', priority: 0,
+      published_at: time, first_published_at: time, updated_at: time, revision: 1, content_hash: id, created_at: time,
+    })
+    .execute();
+}
