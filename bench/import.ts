@@ -1,6 +1,6 @@
 /**
  * Import benchmark: `node --import tsx bench/import.ts [--engine sqlite|postgres|both] [--limit N] [--corpus PATH] [--write-only]
- * [--prepare-on worker|this-thread]`.
+ * [--prepare-on worker|this-thread] [--relate-on worker|this-thread]`.
  *
  * Turns a JSON Lines corpus (Reuters-21578 by default) into a wire feed (JSON Feed 1.1 documents of 500 items, in the
  * run's temp folder, not timed) and imports it with the project's own `Importer` into an EMPTY store, then imports
@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { type RelateOn, relateOnChoices } from '../src/curation/index.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { type PrepareOn, defaultPrepareOn, prepareOnChoices } from '../src/ingest/document-preparation.js';
 import { type ImportSummary, Importer } from '../src/ingest/importer.js';
@@ -53,6 +54,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string' },
     'write-only': { type: 'boolean' },
     'prepare-on': { type: 'string' },
+    'relate-on': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -69,6 +71,7 @@ function usage(): string {
   --write-only    skip relating (the stories stay queued): time writing and re-import alone
   --prepare-on P  worker or this-thread: where documents are parsed and prepared (default as \`newsdesk import\`:
                   worker with more than one core)
+  --relate-on R   worker or this-thread: whether a worker thread helps relate (default as \`newsdesk import\`: worker)
   -h, --help      this text
 
 PostgreSQL: ${DEFAULT_POSTGRES_URL} unless NEWSDESK_TEST_POSTGRES_URL is set (loopback hosts only);
@@ -299,6 +302,7 @@ async function timedImport(engine: OpenEngine, files: string[], label: string): 
   const summary = await importer.importFiles(files, {
     defaults: { section: 'News' },
     prepareOn: parsePrepareOn(args['prepare-on']),
+    relateOn: parseRelateOn(args['relate-on']),
     onProgress: (p) => {
       if (p.phase === 'reading') {
         writingEnded = performance.now();
@@ -430,6 +434,12 @@ function parsePrepareOn(value: string | undefined): PrepareOn {
   throw new Error(`--prepare-on must be ${prepareOnChoices.join(' or ')}, not ${value}`);
 }
 
+function parseRelateOn(value: string | undefined): RelateOn {
+  if (value === undefined) return 'worker';
+  if ((relateOnChoices as readonly string[]).includes(value)) return value as RelateOn;
+  throw new Error(`--relate-on must be ${relateOnChoices.join(' or ')}, not ${value}`);
+}
+
 function positiveInteger(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not ${value}`);
@@ -442,7 +452,7 @@ async function main(): Promise<void> {
     return;
   }
   const engines = parseEngines(args.engine);
-  console.log(`documents prepared on: ${parsePrepareOn(args['prepare-on'])}`);
+  console.log(`documents prepared on: ${parsePrepareOn(args['prepare-on'])}; related on: ${parseRelateOn(args['relate-on'])}`);
   const limit = args.limit === undefined ? null : positiveInteger('limit', args.limit);
   const timeoutSeconds = args.timeout === undefined ? DEFAULT_TIMEOUT_S : positiveInteger('timeout', args.timeout);
   const corpus = path.resolve(args.corpus ?? DEFAULT_CORPUS);

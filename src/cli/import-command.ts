@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import type { RelateOn } from '../curation/index.js';
 import { type PrepareOn, defaultPrepareOn } from '../ingest/document-preparation.js';
 import type { ImportProgress } from '../ingest/importer.js';
 import type { Config } from '../server/config.js';
@@ -8,6 +9,7 @@ export interface ImportCommandOptions {
   section: string;
   source?: string;
   prepareOn?: PrepareOn;
+  relateOn?: RelateOn;
 }
 
 export async function importCommand(config: Config, paths: string[], options: ImportCommandOptions): Promise<void> {
@@ -22,6 +24,7 @@ export async function importCommand(config: Config, paths: string[], options: Im
       source,
       onProgress: progress.update,
       prepareOn: options.prepareOn ?? defaultPrepareOn(),
+      relateOn: options.relateOn,
     });
     progress.stop();
     for (const r of summary.rejected) console.error(`${r.file}${r.item ? ` item ${r.item}` : r.line ? `:${r.line}` : ''}: ${r.message}`);

@@ -7,7 +7,8 @@ import { NewsdeskError } from '../domain/errors.js';
 import { hotEvalCommand } from '../eval/hot.js';
 import { relatedEvalCommand } from '../eval/related.js';
 import { configFromEnv, parsePort } from '../server/config.js';
-import { type PrepareOn, prepareOnChoices } from '../ingest/document-preparation.js';
+import { relateOnChoices } from '../curation/index.js';
+import { prepareOnChoices } from '../ingest/document-preparation.js';
 import { type ImportCommandOptions, importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { serveCommand } from './serve-command.js';
@@ -37,10 +38,13 @@ const portOption = (value: string) => {
   }
 };
 
-const parsePrepareOn = (value: string): PrepareOn => {
-  if ((prepareOnChoices as readonly string[]).includes(value)) return value as PrepareOn;
-  throw new InvalidArgumentError(`must be ${prepareOnChoices.join(' or ')}`);
-};
+/** A parser for an option that takes one of `choices`. */
+const oneOf =
+  <T extends string>(choices: readonly T[]) =>
+  (value: string): T => {
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`must be ${choices.join(' or ')}`);
+  };
 
 program
   .command('serve')
@@ -65,7 +69,12 @@ program
   .option(
     '--prepare-on <where>',
     'where wire documents are parsed and prepared while earlier ones are written: worker (a second thread; the default with more than one core) or this-thread',
-    parsePrepareOn,
+    oneOf(prepareOnChoices),
+  )
+  .option(
+    '--relate-on <where>',
+    'where the imported stories are related: worker (a second thread helps from 1,000 stories on, with more than one core; the default) or this-thread (one copy of the index in memory)',
+    oneOf(relateOnChoices),
   )
   .action((paths: string[], options: ImportCommandOptions) => importCommand(configFromEnv(), paths, options));
 

@@ -32,9 +32,16 @@ export type RelateReply =
   | { kind: 'done' }
   | { kind: 'failure'; message: string };
 
-/** Whether a batch of `stories` is related with a worker's help on a machine of `cores`. */
-export function relatesInParallel(stories: number, cores = os.availableParallelism()): boolean {
-  return cores > 1 && stories >= PARALLEL_RELATE_MINIMUM;
+/**
+ * Where a bulk relate runs: `worker`, with a worker thread's help when it pays (the default), or `this-thread`
+ * alone, which keeps one copy of the index in memory and one core for other work.
+ */
+export const relateOnChoices = ['worker', 'this-thread'] as const;
+export type RelateOn = (typeof relateOnChoices)[number];
+
+/** Whether a batch of `stories` is related with a worker's help, on a machine of `cores`. */
+export function relatesInParallel(stories: number, relateOn: RelateOn = 'worker', cores = os.availableParallelism()): boolean {
+  return relateOn === 'worker' && cores > 1 && stories >= PARALLEL_RELATE_MINIMUM;
 }
 
 /** The next chunk of `ids` at the shared cursor; empty when every chunk is taken. */
@@ -44,8 +51,9 @@ function takeChunk(ids: string[], cursor: Int32Array): string[] {
 }
 
 export interface RelateManyOptions {
-  /** Whether a worker helps; by default when `relatesInParallel`. */
+  /** Whether a worker helps; by default as `relatesInParallel` says for `relateOn`. */
   parallel?: boolean;
+  relateOn?: RelateOn;
   onProgress?: (done: number) => void;
   /** Other work for this thread, done while the worker starts relating (before this thread joins it) if there is one. */
   alongside?: () => Promise<void>;
@@ -66,7 +74,7 @@ export async function relateMany(
     options.onProgress?.(++done);
   };
   const cursor = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const parallel = options.parallel ?? relatesInParallel(ids.length);
+  const parallel = options.parallel ?? relatesInParallel(ids.length, options.relateOn);
   const helper = parallel ? new RelateWorker({ snapshot: index.snapshot(), ids, cursor, totalDocs, settings }, record) : null;
   try {
     await options.alongside?.();

@@ -10,12 +10,13 @@ import type { RelatedEntry, RelatedOverrides, Store, TopicCount } from '../store
 import { HOT_TOPICS_BOARD, HotTopicsIndex, type RankedTopic, type TopicNames } from './hot-topics.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
 import { hourOf } from './readership.js';
-import { relateMany } from './bulk-relate.js';
+import { type RelateOn, relateMany } from './bulk-relate.js';
 import { TermIndex } from './term-index.js';
 import { type TopNewsFactors, type TopNewsSettings, defaultTopNewsSettings, parseTopNewsSettings, rankTopNews } from './top-news.js';
 import { type RelatedResult, type RelatedSettings, defaultRelatedSettings, relateOne } from './related.js';
 import { type ThreadSettings, chooseThread, defaultThreadSettings } from './threads.js';
 
+export { type RelateOn, relateOnChoices } from './bulk-relate.js';
 export { extractTerms } from './terms.js';
 export { type RelatedSettings, defaultRelatedSettings } from './related.js';
 export { type ThreadSettings, defaultThreadSettings } from './threads.js';
@@ -95,13 +96,13 @@ export class Curation {
    * and exclusions, and places `articleIds` in story threads. A few stories are related one query at a time; many
    * (a bulk import) against an in-memory copy of the index. Tells `onChange` which pages now show something new.
    */
-  async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void): Promise<void> {
+  async refreshRelated(articleIds: Iterable<string>, onProgress?: (done: number) => void, relateOn?: RelateOn): Promise<void> {
     const ids = [...new Set(articleIds)];
     if (!ids.length) return;
     const totalDocs = await this.store.articles.countPublished();
     const index = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : null;
     const relate = async (batch: string[], progress?: (done: number) => void, alongside?: () => Promise<void>) => {
-      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress, alongside });
+      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress, alongside, relateOn });
       await alongside?.();
       const related = new Map<string, RelatedResult | null>();
       for (const id of batch) {
@@ -195,10 +196,13 @@ export class Curation {
     return timeline.length >= 2 ? { id: threadId, timeline } : null;
   }
 
-  /** Relates every story still queued (after an import, or one that a crash interrupted); returns how many. */
-  async relateQueued(onProgress?: (done: number, total: number) => void): Promise<number> {
+  /**
+   * Relates every story still queued (after an import, or one that a crash interrupted); returns how many.
+   * `relateOn` says whether a worker thread may help with a big batch (`bulk-relate.ts`).
+   */
+  async relateQueued(onProgress?: (done: number, total: number) => void, relateOn?: RelateOn): Promise<number> {
     const ids = await this.store.related.queued(Number.MAX_SAFE_INTEGER);
-    await this.refreshRelated(ids, (done) => onProgress?.(done, ids.length));
+    await this.refreshRelated(ids, (done) => onProgress?.(done, ids.length), relateOn);
     return ids.length;
   }
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Clock } from '../domain/clock.js';
 import type { WireSource } from '../domain/wire-source.js';
-import type { Curation } from '../curation/index.js';
+import type { Curation, RelateOn } from '../curation/index.js';
 import type { Publisher } from '../newsroom/publisher.js';
 import type { ArticleWrite, Store } from '../store/index.js';
 import { type RecordDefaults, corpusRecordToInput } from './corpus-record.js';
@@ -47,6 +47,8 @@ export interface ImportOptions {
    * the current ones are written (`document-preparation.ts`). This thread by default.
    */
   prepareOn?: PrepareOn;
+  /** Whether a worker thread may help relate what the import queued (`curation/bulk-relate.ts`); it may by default. */
+  relateOn?: RelateOn;
 }
 
 interface PendingRecord {
@@ -122,7 +124,7 @@ export class Importer {
     await writeGroup();
     // Everything queued is related, not only this run's changes: an import interrupted by a crash left its
     // stories queued, and the run that resumes it finds them unchanged.
-    await this.curation.relateQueued((done, total) => options.onProgress?.({ phase: 'relating', done, total }));
+    await this.curation.relateQueued((done, total) => options.onProgress?.({ phase: 'relating', done, total }), options.relateOn);
     return summary;
   }
 

@@ -65,6 +65,17 @@ describe('newsdesk command', () => {
     expect(second.stdout).toMatch(/0 added, 0 updated, 1 unchanged, 0 duplicate, 1 rejected\./);
   });
 
+  it('relates on this thread alone when told, and refuses a place it does not know', async () => {
+    const env = { NEWSDESK_DATA: tempDataDir() };
+    const file = tempFile('relate-on.jsonl', `${JSON.stringify({ id: 'r1', title: 'A story', body: 'Text.', date: '2015-09-11T10:00:00Z' })}\n`);
+    const wrong = await newsdesk(['import', '--relate-on', 'elsewhere', file], env);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain("'--relate-on <where>' argument 'elsewhere' is invalid. must be worker or this-thread");
+    const imported = await newsdesk(['import', '--relate-on', 'this-thread', '--prepare-on', 'this-thread', file], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/1 added, 0 updated/);
+  });
+
   it('adds an owner and prints a reset link for them', async () => {
     const env = { NEWSDESK_DATA: tempDataDir(), NEWSDESK_PASSWORD: 'a long enough password' };
     const added = await newsdesk(['user', 'add', '--email', 'Ed@Example.com', '--name', 'Ed Owner'], env);

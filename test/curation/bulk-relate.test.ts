@@ -50,9 +50,10 @@ describe('bulk relating', () => {
     for (const id of ids.slice(0, 200)) expect(await relateOne(copy, id, ids.length)).toEqual(await relateOne(index, id, ids.length));
   });
 
-  it('asks for a worker only for a big batch on a machine with a core to spare', () => {
-    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM, 2)).toBe(true);
-    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM - 1, 2)).toBe(false);
-    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM, 1)).toBe(false);
+  it('asks for a worker only for a big batch on a machine with a core to spare, and never when told this thread', () => {
+    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM, 'worker', 2)).toBe(true);
+    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM - 1, 'worker', 2)).toBe(false);
+    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM, 'worker', 1)).toBe(false);
+    expect(relatesInParallel(PARALLEL_RELATE_MINIMUM * 10, 'this-thread', 8)).toBe(false);
   });
 });
