@@ -428,16 +428,13 @@ function parseEngines(value: string | undefined): EngineName[] {
   }
 }
 
-function parsePrepareOn(value: string | undefined): PrepareOn {
-  if (value === undefined) return defaultPrepareOn();
-  if ((prepareOnChoices as readonly string[]).includes(value)) return value as PrepareOn;
-  throw new Error(`--prepare-on must be ${prepareOnChoices.join(' or ')}, not ${value}`);
-}
+const parsePrepareOn = (value: string | undefined): PrepareOn => oneOf('prepare-on', prepareOnChoices, value) ?? defaultPrepareOn();
+const parseRelateOn = (value: string | undefined): RelateOn => oneOf('relate-on', relateOnChoices, value) ?? 'worker';
 
-function parseRelateOn(value: string | undefined): RelateOn {
-  if (value === undefined) return 'worker';
-  if ((relateOnChoices as readonly string[]).includes(value)) return value as RelateOn;
-  throw new Error(`--relate-on must be ${relateOnChoices.join(' or ')}, not ${value}`);
+/** `value` of option `--name` if it is one of `choices`; undefined when the option was not given. */
+function oneOf<T extends string>(name: string, choices: readonly T[], value: string | undefined): T | undefined {
+  if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
+  throw new Error(`--${name} must be ${choices.join(' or ')}, not ${value}`);
 }
 
 function positiveInteger(name: string, value: string): number {

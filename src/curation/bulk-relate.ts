@@ -51,9 +51,8 @@ function takeChunk(ids: string[], cursor: Int32Array): string[] {
 }
 
 export interface RelateManyOptions {
-  /** Whether a worker helps; by default as `relatesInParallel` says for `relateOn`. */
+  /** Whether a worker helps; by default as `relatesInParallel` says for the batch. */
   parallel?: boolean;
-  relateOn?: RelateOn;
   onProgress?: (done: number) => void;
   /** Other work for this thread, done while the worker starts relating (before this thread joins it) if there is one. */
   alongside?: () => Promise<void>;
@@ -74,7 +73,7 @@ export async function relateMany(
     options.onProgress?.(++done);
   };
   const cursor = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const parallel = options.parallel ?? relatesInParallel(ids.length, options.relateOn);
+  const parallel = options.parallel ?? relatesInParallel(ids.length);
   const helper = parallel ? new RelateWorker({ snapshot: index.snapshot(), ids, cursor, totalDocs, settings }, record) : null;
   try {
     await options.alongside?.();

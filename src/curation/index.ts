@@ -10,7 +10,7 @@ import type { RelatedEntry, RelatedOverrides, Store, TopicCount } from '../store
 import { HOT_TOPICS_BOARD, HotTopicsIndex, type RankedTopic, type TopicNames } from './hot-topics.js';
 import { fillUp, spreadAcrossSections } from './lists.js';
 import { hourOf } from './readership.js';
-import { type RelateOn, relateMany } from './bulk-relate.js';
+import { type RelateOn, relateMany, relatesInParallel } from './bulk-relate.js';
 import { TermIndex } from './term-index.js';
 import { type TopNewsFactors, type TopNewsSettings, defaultTopNewsSettings, parseTopNewsSettings, rankTopNews } from './top-news.js';
 import { type RelatedResult, type RelatedSettings, defaultRelatedSettings, relateOne } from './related.js';
@@ -102,7 +102,10 @@ export class Curation {
     const totalDocs = await this.store.articles.countPublished();
     const index = ids.length >= BULK_RELATE_THRESHOLD ? await this.loadTermIndex() : null;
     const relate = async (batch: string[], progress?: (done: number) => void, alongside?: () => Promise<void>) => {
-      if (index) return relateMany(index, batch, totalDocs, this.relatedSettings, { onProgress: progress, alongside, relateOn });
+      if (index) {
+        const parallel = relatesInParallel(batch.length, relateOn);
+        return relateMany(index, batch, totalDocs, this.relatedSettings, { parallel, onProgress: progress, alongside });
+      }
       await alongside?.();
       const related = new Map<string, RelatedResult | null>();
       for (const id of batch) {
