@@ -5,15 +5,10 @@ import type { Article, ArticleStatus, ArticleSummary, Image } from '../domain/ar
 import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
 import { chunks, rowChunks } from './chunks.js';
-import { insertColumns } from './dialects/column-insert.js';
 import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
-
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-}
+import { type WeightedTerm, indexTerms, unindexTerms } from './term-index.js';
 
 /** A fully resolved story to store: names of taxonomy entries, sanitized HTML, and the terms that index it. */
 export interface ArticleWrite {
@@ -192,7 +187,7 @@ export class ArticleRepository {
       'article_author',
       authorIds.flatMap((authors, i) => authors.map((authorId, position) => ({ article_id: ids[i]!, author_id: authorId, position }))),
     );
-    await this.addTerms(trx, changed.map((c) => c.write));
+    await indexTerms(trx, changed.map((c) => c.write));
     for (const chunk of rowChunks(ids.map((id) => ({ article_id: id, queued_at: now })))) {
       await trx
         .insertInto('relate_queue')
@@ -235,35 +230,10 @@ export class ArticleRepository {
     });
   }
 
-  /** Indexes the stories' terms and counts each term once more per story in its document frequency. */
-  private async addTerms(trx: Transaction<Database>, writes: ArticleWrite[]) {
-    await insertColumns(trx, 'article_term', TERM_COLUMNS, writes.flatMap((w) => w.terms.map((t) => [w.id, t.term, t.weight])));
-    const df = new Map<string, number>();
-    for (const write of writes) for (const { term } of write.terms) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const chunk of rowChunks([...df].map(([term, n]) => ({ term, df: n })))) {
-      await trx
-        .insertInto('term_stat')
-        .values(chunk)
-        .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`term_stat.df + excluded.df` }))
-        .execute();
-    }
-  }
-
   /** Takes the stories' topics, authors and terms away (before they are written anew), keeping frequencies right. */
   private async unlink(trx: Transaction<Database>, ids: string[]) {
+    await unindexTerms(trx, ids);
     for (const chunk of chunks(ids, ID_CHUNK)) {
-      const old = await trx.selectFrom('article_term').select('term').where('article_id', 'in', chunk).execute();
-      const df = new Map<string, number>();
-      for (const { term } of old) df.set(term, (df.get(term) ?? 0) + 1);
-      // One statement per distinct decrement (nearly always 1).
-      const byDecrement = new Map<number, string[]>();
-      for (const [term, n] of df) byDecrement.set(n, [...(byDecrement.get(n) ?? []), term]);
-      for (const [n, terms] of byDecrement) {
-        for (const termChunk of chunks(terms, ID_CHUNK)) {
-          await trx.updateTable('term_stat').set({ df: sql`df - ${n}` }).where('term', 'in', termChunk).execute();
-        }
-      }
-      await trx.deleteFrom('article_term').where('article_id', 'in', chunk).execute();
       await trx.deleteFrom('article_topic').where('article_id', 'in', chunk).execute();
       await trx.deleteFrom('article_author').where('article_id', 'in', chunk).execute();
     }
@@ -472,12 +442,6 @@ function snapshotOf(write: ArticleWrite) {
 type ArticleRow = Omit<Insertable<ArticleTable>, 'id' | 'slug' | 'created_at' | 'created_by'> & { revision: number };
 
 type ExistingArticle = Pick<Selectable<ArticleTable>, 'slug' | 'revision' | 'content_hash' | 'first_published_at'>;
-
-const TERM_COLUMNS = [
-  { name: 'article_id', pgType: 'text' },
-  { name: 'term', pgType: 'text' },
-  { name: 'weight', pgType: 'real' },
-] as const;
 
 /** Ids per `IN (…)` list and slug bases per lookup: well under every engine's parameter limit. */
 const ID_CHUNK = 1_000;

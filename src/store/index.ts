@@ -37,10 +37,11 @@ export type { SourceChanges, WireSource } from './source-repository.js';
 export type { StoredMention } from './mention-repository.js';
 export type { AlsoFrom, QueueEntry, QueueFilter, QueueState, QueuedItem } from './wire-queue-repository.js';
 export { queueStates } from './wire-queue-repository.js';
-export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome, WeightedTerm } from './article-repository.js';
+export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveContext, SaveOutcome } from './article-repository.js';
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
-export type { IndexedTerm, RelatedCandidate, RelatedEntry, RelatedOverrides, RelatedTarget, TermPosting } from './related-repository.js';
+export type { RelatedCandidate, RelatedEntry, RelatedOverrides, RelatedTarget } from './related-repository.js';
+export type { IndexedTerm, TermPosting, WeightedTerm } from './term-index.js';
 export type { TopicCount } from './taxonomy-repository.js';
 export type { Database } from './schema.js';
 

@@ -4,18 +4,7 @@ import type { ArticleSummary } from '../domain/article.js';
 import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 import { selectSummaries, toSummary } from './summaries.js';
-
-export interface IndexedTerm {
-  term: string;
-  weight: number;
-  df: number;
-}
-
-export interface TermPosting {
-  articleId: string;
-  term: string;
-  weight: number;
-}
+import { type IndexedTerm, type TermPosting, allPostings, postingsOf, termsOfStories } from './term-index.js';
 
 /** What the ranking needs to know of a shortlisted story. */
 export interface RelatedCandidate {
@@ -61,44 +50,18 @@ export class RelatedRepository {
   }
 
   async termsOf(articleId: string): Promise<IndexedTerm[]> {
-    return this.db
-      .selectFrom('article_term as t')
-      .innerJoin('term_stat as s', 's.term', 't.term')
-      .select(['t.term', 't.weight', 's.df'])
-      .where('t.article_id', '=', articleId)
-      .orderBy('t.term')
-      .execute();
+    return (await termsOfStories(this.db, [articleId])).get(articleId) ?? [];
   }
 
-  /** Every article other than `excludeId` that carries one of `terms`, with that term's weight (index-only read). */
+  /** Every article other than `excludeId` that carries one of `terms`, with that term's weight. */
   async postings(terms: string[], excludeId: string): Promise<TermPosting[]> {
-    if (!terms.length) return [];
-    const rows = await this.db
-      .selectFrom('article_term')
-      .select(['article_id', 'term', 'weight'])
-      .where('term', 'in', terms)
-      .where('article_id', '!=', excludeId)
-      .execute();
-    return rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
+    return postingsOf(this.db, terms, excludeId);
   }
 
   /** Headline, time and indexed terms of those of `ids` that are published. */
   async candidates(ids: string[]): Promise<RelatedCandidate[]> {
     if (!ids.length) return [];
-    const terms = new Map<string, IndexedTerm[]>();
-    const termRows = await this.db
-      .selectFrom('article_term as t')
-      .innerJoin('term_stat as s', 's.term', 't.term')
-      .select(['t.article_id', 't.term', 't.weight', 's.df'])
-      .where('t.article_id', 'in', ids)
-      .orderBy('t.article_id')
-      .orderBy('t.term')
-      .execute();
-    for (const r of termRows) {
-      let list = terms.get(r.article_id);
-      if (!list) terms.set(r.article_id, (list = []));
-      list.push({ term: r.term, weight: r.weight, df: r.df });
-    }
+    const terms = await termsOfStories(this.db, ids);
     // Status is checked here rather than in SQL: a status condition tempts SQLite's planner into scanning the
     // status index instead of looking the ids up by primary key.
     const rows = await this.db
@@ -188,23 +151,9 @@ export class RelatedRepository {
     });
   }
 
-  /** Every posting of the index, in article order, a page at a time. */
-  async *allPostings(pageSize = 50_000): AsyncGenerator<TermPosting[]> {
-    let after: { articleId: string; term: string } | null = null;
-    for (;;) {
-      let query = this.db.selectFrom('article_term').select(['article_id', 'term', 'weight']);
-      if (after) {
-        const { articleId, term } = after;
-        query = query.where((eb) =>
-          eb.or([eb('article_id', '>', articleId), eb.and([eb('article_id', '=', articleId), eb('term', '>', term)])]),
-        );
-      }
-      const rows = await query.orderBy('article_id').orderBy('term').limit(pageSize).execute();
-      if (!rows.length) return;
-      yield rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
-      const last = rows[rows.length - 1]!;
-      after = { articleId: last.article_id, term: last.term };
-    }
+  /** Every posting of the index, story by story in id order, a page of stories at a time. */
+  allPostings(storiesPerPage = 2_000): AsyncGenerator<TermPosting[]> {
+    return allPostings(this.db, storiesPerPage);
   }
 
   /** Headline and time of every published article. */

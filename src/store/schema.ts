@@ -165,17 +165,26 @@ export interface CollectionItemTable {
   expires_at: string | null;
 }
 
-/** The terms that characterise an article, for relating it to others: the related-stories index. */
-export interface ArticleTermTable {
-  article_id: string;
-  term: string;
-  weight: number;
-}
-
-/** How many articles carry each term (document frequency), kept in step with `article_term`. */
+/** How many articles carry each term (document frequency), and the integer id the term index knows it by. */
 export interface TermStatTable {
+  id: ColumnType<number, never, never>;
   term: string;
   df: number;
+}
+
+/** The terms that characterise an article, for relating it to others, in one row (`term-pack.ts`). */
+export interface ArticleTermPackTable {
+  /** The integer the article's postings carry. */
+  key: ColumnType<number, never, never>;
+  article_id: string;
+  terms: string;
+}
+
+/** The related-stories index by term: each term's articles, with the term's weight in each. */
+export interface TermPostingTable {
+  term_id: number;
+  article_key: number;
+  weight: number;
 }
 
 /** Read model: an article's related stories, computed when the news changes, read by the page. */
@@ -362,8 +371,9 @@ export interface Database {
   revision: RevisionTable;
   collection: CollectionTable;
   collection_item: CollectionItemTable;
-  article_term: ArticleTermTable;
   term_stat: TermStatTable;
+  article_term_pack: ArticleTermPackTable;
+  term_posting: TermPostingTable;
   article_related: ArticleRelatedTable;
   setting: SettingTable;
   account: AccountTable;

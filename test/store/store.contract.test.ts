@@ -133,6 +133,12 @@ describe.each(engines)('store on $name', (engine) => {
     expect(await df()).toBe(2);
     await publisher.writeBatch([publisher.prepare(story('df-2', { headline: 'Balloon returns', topics: [] }))]);
     expect(await df()).toBe(1);
+    // The index by term follows: the story is found by its new terms and no longer by its old ones.
+    const carrying = async (term: string) => (await store.related.postings([term], 'none')).map((p) => p.articleId);
+    expect(await carrying('zeppelin')).toEqual(['df-1']);
+    const balloon = (await store.related.termsOf('df-2')).find((t) => t.term.startsWith('balloon'))!;
+    expect(balloon.df).toBe(1);
+    expect(await carrying(balloon.term)).toEqual(['df-2']);
   });
 
   it('stores related lists and shows only visible entries', async () => {

@@ -9,7 +9,7 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 /** A column and its PostgreSQL type (for the array `unnest` reads it from). */
 export interface ColumnSpec {
   name: string;
-  pgType: 'text' | 'bigint' | 'integer' | 'real';
+  pgType: 'text' | 'bigint' | 'integer' | 'real' | 'double precision';
 }
 
 /** Rows (one value per column, in `columns` order) per statement: keeps one JSON parameter or array to a few MB. */

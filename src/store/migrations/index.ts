@@ -21,6 +21,7 @@ import { mentionWindowIndexMigration } from './014-mention-window-index.js';
 import { mentionPackMigration } from './015-mention-pack.js';
 import { articleVisibilityIndexMigration } from './016-article-visibility-index.js';
 import { bandIndexByPeriodMigration } from './017-band-index-by-period.js';
+import { termIndexByKeyMigration } from './018-term-index-by-key.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '015-mention-pack': mentionPackMigration,
   '016-article-visibility-index': articleVisibilityIndexMigration,
   '017-band-index-by-period': bandIndexByPeriodMigration,
+  '018-term-index-by-key': termIndexByKeyMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,163 @@
+/**
+ * The related-stories term index as stored (migration 018): terms known by integer ids with their document
+ * frequencies (`term_stat`), each story's terms in one packed row that also gives the story an integer key
+ * (`article_term_pack`), and the postings by term keyed by those integers (`term_posting`). Articles write it with
+ * a story (`indexTerms`, `unindexTerms`); the related repository reads it.
+ */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { chunks, rowChunks } from './chunks.js';
+import { insertColumns } from './dialects/column-insert.js';
+import type { Database } from './schema.js';
+import { type PackedTerm, packTerms, unpackTerms } from './term-pack.js';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface IndexedTerm {
+  term: string;
+  weight: number;
+  df: number;
+}
+
+export interface TermPosting {
+  articleId: string;
+  term: string;
+  weight: number;
+}
+
+const POSTING_COLUMNS = [
+  { name: 'term_id', pgType: 'integer' },
+  { name: 'article_key', pgType: 'integer' },
+  { name: 'weight', pgType: 'double precision' },
+] as const;
+
+/** Ids per `IN (…)` list: well under every engine's parameter limit. */
+const ID_CHUNK = 1_000;
+/** Stories whose postings one statement deletes: their keys and all their term ids go in one statement. */
+const STORIES_PER_DELETE = 100;
+
+/** Indexes each story's terms (stories not indexed, or unindexed first) and counts them in the frequencies. */
+export async function indexTerms(trx: Transaction<Database>, stories: readonly { id: string; terms: readonly WeightedTerm[] }[]): Promise<void> {
+  if (!stories.length) return;
+  const termIds = await countTerms(trx, stories);
+  const packs = stories.map((s) => ({ id: s.id, terms: s.terms.map((t) => ({ termId: termIds.get(t.term)!, weight: t.weight })) }));
+  const keys = new Map<string, number>();
+  for (const chunk of rowChunks(packs.map((p) => ({ article_id: p.id, terms: packTerms(p.terms) })))) {
+    const rows = await trx.insertInto('article_term_pack').values(chunk).returning(['key', 'article_id']).execute();
+    for (const r of rows) keys.set(r.article_id, Number(r.key));
+  }
+  const postings = packs.flatMap((p) => {
+    const key = keys.get(p.id)!;
+    return p.terms.map((t) => [t.termId, key, t.weight]);
+  });
+  await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
+}
+
+/** Adds one to each term's frequency per story that carries it (new terms get an id); returns every term's id. */
+async function countTerms(trx: Transaction<Database>, stories: readonly { terms: readonly WeightedTerm[] }[]): Promise<Map<string, number>> {
+  const df = new Map<string, number>();
+  for (const story of stories) for (const { term } of story.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  for (const chunk of rowChunks([...df].map(([term, n]) => ({ term, df: n })))) {
+    const rows = await trx
+      .insertInto('term_stat')
+      .values(chunk)
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`term_stat.df + excluded.df` }))
+      .returning(['id', 'term'])
+      .execute();
+    for (const r of rows) ids.set(r.term, Number(r.id));
+  }
+  return ids;
+}
+
+/** Takes the stories' terms out of the index and the frequencies (before they are indexed anew). */
+export async function unindexTerms(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
+  for (const chunk of chunks(ids, ID_CHUNK)) {
+    const rows = await trx.selectFrom('article_term_pack').select(['key', 'terms']).where('article_id', 'in', chunk).execute();
+    if (!rows.length) continue;
+    const packs = rows.map((r) => ({ key: Number(r.key), terms: unpackTerms(r.terms) }));
+    await uncountTerms(trx, packs.flatMap((p) => p.terms));
+    // A story's postings are (each of its term ids, its key): the rows whose key is one of these stories' and whose
+    // term is one of theirs are exactly theirs.
+    for (const group of chunks(packs, STORIES_PER_DELETE)) {
+      const termIds = [...new Set(group.flatMap((p) => p.terms.map((t) => t.termId)))];
+      const keys = group.map((p) => p.key);
+      for (const termChunk of chunks(termIds, ID_CHUNK)) {
+        await trx.deleteFrom('term_posting').where('article_key', 'in', keys).where('term_id', 'in', termChunk).execute();
+      }
+    }
+    await trx.deleteFrom('article_term_pack').where('article_id', 'in', chunk).execute();
+  }
+}
+
+async function uncountTerms(trx: Transaction<Database>, terms: readonly PackedTerm[]): Promise<void> {
+  const df = new Map<number, number>();
+  for (const { termId } of terms) df.set(termId, (df.get(termId) ?? 0) + 1);
+  // One statement per distinct decrement (nearly always 1).
+  const byDecrement = new Map<number, number[]>();
+  for (const [termId, n] of df) byDecrement.set(n, [...(byDecrement.get(n) ?? []), termId]);
+  for (const [n, termIds] of byDecrement) {
+    for (const termChunk of chunks(termIds, ID_CHUNK)) {
+      await trx.updateTable('term_stat').set({ df: sql`df - ${n}` }).where('id', 'in', termChunk).execute();
+    }
+  }
+}
+
+/** The indexed terms (with frequencies) of each of `ids` that is indexed, each story's in term order. */
+export async function termsOfStories(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, IndexedTerm[]>> {
+  const packs: { articleId: string; terms: PackedTerm[] }[] = [];
+  for (const chunk of chunks(ids, ID_CHUNK)) {
+    const rows = await db.selectFrom('article_term_pack').select(['article_id', 'terms']).where('article_id', 'in', chunk).execute();
+    for (const r of rows) packs.push({ articleId: r.article_id, terms: unpackTerms(r.terms) });
+  }
+  const stats = new Map<number, { term: string; df: number }>();
+  const termIds = [...new Set(packs.flatMap((p) => p.terms.map((t) => t.termId)))];
+  for (const chunk of chunks(termIds, ID_CHUNK)) {
+    const rows = await db.selectFrom('term_stat').select(['id', 'term', 'df']).where('id', 'in', chunk).execute();
+    for (const r of rows) stats.set(Number(r.id), { term: r.term, df: Number(r.df) });
+  }
+  const out = new Map<string, IndexedTerm[]>();
+  for (const { articleId, terms } of packs) {
+    const indexed = terms.map(({ termId, weight }) => ({ ...stats.get(termId)!, weight }));
+    out.set(articleId, indexed.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)));
+  }
+  return out;
+}
+
+/** Every story other than `excludeId` that carries one of `terms`, with that term's weight in it. */
+export async function postingsOf(db: Kysely<Database>, terms: readonly string[], excludeId: string): Promise<TermPosting[]> {
+  if (!terms.length) return [];
+  const rows = await db
+    .selectFrom('term_stat as s')
+    .innerJoin('term_posting as p', 'p.term_id', 's.id')
+    .innerJoin('article_term_pack as k', 'k.key', 'p.article_key')
+    .select(['k.article_id', 's.term', 'p.weight'])
+    .where('s.term', 'in', terms)
+    .where('k.article_id', '!=', excludeId)
+    .execute();
+  return rows.map((r) => ({ articleId: r.article_id, term: r.term, weight: r.weight }));
+}
+
+/** Every posting of the index, story by story in id order, a page of stories at a time. */
+export async function* allPostings(db: Kysely<Database>, storiesPerPage: number): AsyncGenerator<TermPosting[]> {
+  const termOf = new Map<number, string>();
+  for (const r of await db.selectFrom('term_stat').select(['id', 'term']).execute()) termOf.set(Number(r.id), r.term);
+  for (let after = ''; ; ) {
+    const rows = await db
+      .selectFrom('article_term_pack')
+      .select(['article_id', 'terms'])
+      .where('article_id', '>', after)
+      .orderBy('article_id')
+      .limit(storiesPerPage)
+      .execute();
+    if (!rows.length) return;
+    yield rows.flatMap((r) =>
+      unpackTerms(r.terms)
+        .map(({ termId, weight }) => ({ articleId: r.article_id, term: termOf.get(termId)!, weight }))
+        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
+    );
+    after = rows[rows.length - 1]!.article_id;
+  }
+}
