@@ -5,17 +5,17 @@
  * them: a bulk import keeps two cores busy, the database work on the importing thread (one writer) and the
  * preparing on the worker.
  *
- * A document goes to the worker twice: first to be read (parsed, each item mapped and hashed), then, once the
- * importing thread has looked its items up, to draft those not in the store yet. An item already in is a new
- * version that keeps its story's state, or the same item again, as in most of a re-import: drafting it would be
- * wasted, and the worker would hold the import back.
+ * A document goes to the worker to be read (parsed, each item mapped and hashed); once the importing thread has
+ * looked its items up, it asks for the drafts of those not in the store yet. An item already in is a new version
+ * that keeps its story's state, or the same item again, as in most of a re-import: its draft would be wasted. The
+ * worker drafts ahead of that answer while it waits (`document-drafting.ts`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { WireSource } from '../domain/wire-source.js';
 import { startModuleWorker } from '../runtime/worker-thread.js';
-import { type Draft, type ReadDocument, draftItem, readWireDocument } from './wire-document.js';
+import { type Draft, type ReadDocument, readWireDocument } from './wire-document.js';
 import type { WireDefaults } from './wire-record.js';
 
 export const prepareOnChoices = ['this-thread', 'worker'] as const;
@@ -55,44 +55,23 @@ export function prepareDocuments(files: string[], task: DocumentTask, prepareOn:
   };
 }
 
-function readDocumentFile(file: string, defaults: WireDefaults, source: WireSource | null): ReadDocument {
+export function readDocumentFile(file: string, defaults: WireDefaults, source: WireSource | null): ReadDocument {
   return readWireDocument(fs.readFileSync(file), file, defaults, source);
 }
 
 /**
- * What the worker is asked: to read document `seq`, then either to draft some of its items (by index) at `now` or,
- * when none needs it, to forget the document.
+ * What the worker is asked: to read document `seq` (its items drafted, if they are, at `now`), then either for the
+ * drafts of some of its items (by index) or, when none needs one, to forget the document.
  */
 export type WorkerRequest =
-  | { kind: 'read'; seq: number; file: string; defaults: WireDefaults; source: WireSource | null }
-  | { kind: 'draft'; seq: number; indexes: number[]; now: string }
+  | { kind: 'read'; seq: number; file: string; defaults: WireDefaults; source: WireSource | null; now: string }
+  | { kind: 'draft'; seq: number; indexes: number[] }
   | { kind: 'forget'; seq: number };
 
 export type WorkerReply =
   | { kind: 'read'; seq: number; document: ReadDocument }
   | { kind: 'draft'; seq: number; drafts: Draft[] }
   | { kind: 'failure'; seq: number; message: string };
-
-/** The worker's side: `read` holds the documents read and not yet drafted or forgotten, by `seq`. */
-export function answer(request: WorkerRequest, read: Map<number, ReadDocument>): WorkerReply | null {
-  if (request.kind === 'forget') {
-    read.delete(request.seq);
-    return null;
-  }
-  try {
-    if (request.kind === 'read') {
-      const document = readDocumentFile(request.file, request.defaults, request.source);
-      read.set(request.seq, document);
-      return { kind: 'read', seq: request.seq, document };
-    }
-    const document = read.get(request.seq)!;
-    read.delete(request.seq);
-    const now = new Date(request.now);
-    return { kind: 'draft', seq: request.seq, drafts: request.indexes.map((i) => draftItem(document.items[i]!, now)) };
-  } catch (error) {
-    return { kind: 'failure', seq: request.seq, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-}
 
 /** A document the worker is still reading or drafting. */
 interface InFlight {
@@ -147,7 +126,9 @@ class WorkerDocuments implements PreparedDocuments {
     // Taken in order by `next()`; until then a failure must not count as unhandled.
     document.catch(() => {});
     this.documents.push(document);
-    if (!this.failure) this.post({ kind: 'read', seq, file: this.files[seq]!, defaults: this.task.defaults, source: this.task.source });
+    if (this.failure) return;
+    const { defaults, source, now } = this.task;
+    this.post({ kind: 'read', seq, file: this.files[seq]!, defaults, source, now: now().toISOString() });
   }
 
   private receive(reply: WorkerReply) {
@@ -168,7 +149,7 @@ class WorkerDocuments implements PreparedDocuments {
           return pending.resolve(reply.document);
         }
         pending.drafting = indexes;
-        this.post({ kind: 'draft', seq: reply.seq, indexes, now: this.task.now().toISOString() });
+        this.post({ kind: 'draft', seq: reply.seq, indexes });
       },
       (error: Error) => pending.reject(error),
     );

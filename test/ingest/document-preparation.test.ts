@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import { type PrepareOn, answer, defaultPrepareOn, prepareDocuments } from '../../src/ingest/document-preparation.js';
+import { type PrepareOn, defaultPrepareOn, prepareDocuments } from '../../src/ingest/document-preparation.js';
 import { Importer } from '../../src/ingest/importer.js';
 import { type ReadDocument, draftItem } from '../../src/ingest/wire-document.js';
 import { type TestApp, startTestApp } from '../support/app.js';
@@ -57,18 +57,6 @@ describe('documents prepared on a worker', () => {
   it('prepares on a worker by default only when there is a core for it', () => {
     expect(defaultPrepareOn(1)).toBe('this-thread');
     expect(defaultPrepareOn(2)).toBe('worker');
-  });
-
-  it('keeps a document on the worker only until its items are drafted or it is forgotten', () => {
-    const file = path.join(sharedData, 'wire-samples', 'newsml-g2', 'superdesk', 'ap.xml');
-    const read = new Map<number, ReadDocument>();
-    answer({ kind: 'read', seq: 0, file, defaults, source: null }, read);
-    answer({ kind: 'read', seq: 1, file, defaults, source: null }, read);
-    expect([...read.keys()]).toEqual([0, 1]);
-    const { headline } = read.get(0)!.items[0]!.input;
-    expect(answer({ kind: 'draft', seq: 0, indexes: [0], now: NOW.toISOString() }, read)).toMatchObject({ kind: 'draft', seq: 0, drafts: [{ write: { headline } }] });
-    expect(answer({ kind: 'forget', seq: 1 }, read)).toBeNull();
-    expect(read.size).toBe(0);
   });
 
   it('fails the document it cannot read, naming it, and not the ones before it', async () => {
