@@ -1,7 +1,7 @@
 /** Stories' near-duplicate fingerprints, their band index, and the copies from other feeds folded into a story. */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { chunks, rowChunks } from './chunks.js';
-import { insertColumns } from './dialects/column-insert.js';
+import { inValues, insertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
 
 /**
@@ -155,7 +155,7 @@ export class FingerprintRepository {
         .selectFrom('fingerprint_band')
         .select(['band', 'article_id'])
         .where('day', 'in', [...days])
-        .where('band', 'in', chunk)
+        .where(inValues(this.db, 'band', chunk, 'bigint'))
         .execute();
       for (const { band, article_id } of rows) {
         const ids = articlesByBand.get(band);
