@@ -83,9 +83,12 @@ const BAND_COLUMNS = [
   { name: 'article_id', pgType: 'text' },
 ] as const;
 
-/** Inserts band index rows in key order, so each B-tree page is visited once per batch. */
+/**
+ * Inserts band index rows in key order, so each B-tree page is visited once per batch. Rows of one day and band
+ * (copies of one story) keep their order: they land on the same page either way.
+ */
 export async function insertBandRows(db: Kysely<any>, rows: [number, number, string][]): Promise<void> {
-  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   await insertColumns(db, 'fingerprint_band', BAND_COLUMNS, rows);
 }
 
