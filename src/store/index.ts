@@ -114,7 +114,7 @@ export class Store {
       allowUnorderedMigrations: true,
       ...(schema ? { migrationTableSchema: schema } : {}),
     });
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = await this.engine.oneMigrationAtATime(() => migrator.migrateToLatest());
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   }

@@ -172,10 +172,14 @@ export interface TermStatTable {
   df: number;
 }
 
+/** An integer for each article in the term index, never reused: what its postings carry. */
+export interface ArticleKeyTable {
+  key: ColumnType<number, never, never>;
+  article_id: string;
+}
+
 /** The terms that characterise an article, for relating it to others, in one row (`term-pack.ts`). */
 export interface ArticleTermPackTable {
-  /** The integer the article's postings carry. */
-  key: ColumnType<number, never, never>;
   article_id: string;
   terms: string;
 }
@@ -372,6 +376,7 @@ export interface Database {
   collection: CollectionTable;
   collection_item: CollectionItemTable;
   term_stat: TermStatTable;
+  article_key: ArticleKeyTable;
   article_term_pack: ArticleTermPackTable;
   term_posting: TermPostingTable;
   article_related: ArticleRelatedTable;

@@ -1,8 +1,8 @@
 /**
  * The related-stories term index as stored (migration 018): terms known by integer ids with their document
- * frequencies (`term_stat`), each story's terms in one packed row that also gives the story an integer key
- * (`article_term_pack`), and the postings by term keyed by those integers (`term_posting`). Articles write it with
- * a story (`indexTerms`, `unindexTerms`); the related repository reads it.
+ * frequencies (`term_stat`), stories known by integer keys (`article_key`), each story's terms in one packed row
+ * (`article_term_pack`), and the postings by term id, keyed by those integers (`term_posting`). Articles write it
+ * with a story (`indexTerms`, `unindexTerms`); the related repository reads it.
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { chunks, rowChunks } from './chunks.js';
@@ -32,6 +32,8 @@ const TERM_STAT_COLUMNS = [
   { name: 'df', pgType: 'integer' },
 ] as const;
 
+const KEY_COLUMNS = [{ name: 'article_id', pgType: 'text' }] as const;
+
 const POSTING_COLUMNS = [
   { name: 'term_id', pgType: 'integer' },
   { name: 'article_key', pgType: 'integer' },
@@ -48,11 +50,10 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
   if (!stories.length) return;
   const termIds = await countTerms(trx, stories);
   const packs = stories.map((s) => ({ id: s.id, terms: s.terms.map((t) => ({ termId: termIds.get(t.term)!, weight: t.weight })) }));
-  const keys = new Map<string, number>();
   for (const chunk of rowChunks(packs.map((p) => ({ article_id: p.id, terms: packTerms(p.terms) })))) {
-    const rows = await trx.insertInto('article_term_pack').values(chunk).returning(['key', 'article_id']).execute();
-    for (const r of rows) keys.set(r.article_id, Number(r.key));
+    await trx.insertInto('article_term_pack').values(chunk).execute();
   }
+  const keys = await keysOf(trx, packs.map((p) => p.id));
   const postings = packs.flatMap((p) => {
     const key = keys.get(p.id)!;
     return p.terms.map((t): [number, number, number] => [t.termId, key, t.weight]);
@@ -60,6 +61,20 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
   // In key order, so each page of the index is visited once per batch rather than once per story.
   postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
+}
+
+/** Each story's integer key, given to those that have none yet. */
+async function keysOf(trx: Transaction<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+  const rows = await upsertColumns<{ key: number; article_id: string }>(
+    trx,
+    'article_key',
+    KEY_COLUMNS,
+    ids.map((id) => [id]),
+    // A no-op update, so that a story keyed already is returned too.
+    sql`on conflict (article_id) do update set article_id = excluded.article_id`,
+    ['key', 'article_id'],
+  );
+  return new Map(rows.map((r) => [r.article_id, Number(r.key)]));
 }
 
 /** Adds one to each term's frequency per story that carries it (new terms get an id); returns every term's id. */
@@ -80,17 +95,19 @@ async function countTerms(trx: Transaction<Database>, stories: readonly { terms:
 /** Takes the stories' terms out of the index and the frequencies (before they are indexed anew). */
 export async function unindexTerms(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunks(ids, ID_CHUNK)) {
-    const rows = await trx.selectFrom('article_term_pack').select(['key', 'terms']).where('article_id', 'in', chunk).execute();
+    const rows = await trx.selectFrom('article_term_pack').select(['article_id', 'terms']).where('article_id', 'in', chunk).execute();
     if (!rows.length) continue;
-    const packs = rows.map((r) => ({ key: Number(r.key), terms: unpackTerms(r.terms) }));
+    const packs = rows.map((r) => ({ id: r.article_id, terms: unpackTerms(r.terms) }));
     await uncountTerms(trx, packs.flatMap((p) => p.terms));
+    const keys = await trx.selectFrom('article_key').select(['key', 'article_id']).where('article_id', 'in', chunk).execute();
+    const keyOf = new Map(keys.map((k) => [k.article_id, Number(k.key)]));
     // A story's postings are (each of its term ids, its key): the rows whose key is one of these stories' and whose
-    // term is one of theirs are exactly theirs.
+    // term is one of theirs are exactly theirs. The key stays the story's.
     for (const group of chunks(packs, STORIES_PER_DELETE)) {
       const termIds = [...new Set(group.flatMap((p) => p.terms.map((t) => t.termId)))];
-      const keys = group.map((p) => p.key);
+      const groupKeys = group.map((p) => keyOf.get(p.id)!);
       for (const termChunk of chunks(termIds, ID_CHUNK)) {
-        await trx.deleteFrom('term_posting').where('article_key', 'in', keys).where('term_id', 'in', termChunk).execute();
+        await trx.deleteFrom('term_posting').where('term_id', 'in', termChunk).where('article_key', 'in', groupKeys).execute();
       }
     }
     await trx.deleteFrom('article_term_pack').where('article_id', 'in', chunk).execute();
@@ -137,7 +154,7 @@ export async function postingsOf(db: Kysely<Database>, terms: readonly string[],
   const rows = await db
     .selectFrom('term_stat as s')
     .innerJoin('term_posting as p', 'p.term_id', 's.id')
-    .innerJoin('article_term_pack as k', 'k.key', 'p.article_key')
+    .innerJoin('article_key as k', 'k.key', 'p.article_key')
     .select(['k.article_id', 's.term', 'p.weight'])
     .where('s.term', 'in', terms)
     .where('k.article_id', '!=', excludeId)

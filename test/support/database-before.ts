@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { oneMigrationAtATime } from '../../src/store/dialects/postgres.js';
 import { type Store, openStore } from '../../src/store/index.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { POSTGRES_URL } from './services.js';
@@ -61,12 +62,24 @@ export async function databaseBefore(engine: 'sqlite' | 'postgres', migration: s
     };
     // PostgreSQL keeps the migrator's bookkeeping in the database's own schema, as `Store.migrate` does.
     const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
-    const { error } = await new Migrator({ db, provider: before, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+    const migrator = new Migrator({ db, provider: before, ...(schema ? { migrationTableSchema: schema } : {}) });
+    // As `Store.migrate` does, one migration at a time on the server's database, on a connection of the lock's own.
+    const { error } = await (engine === 'postgres' ? withLock(database, () => migrator.migrateToLatest()) : migrator.migrateToLatest());
     if (error) throw error;
   } finally {
     await db.destroy();
   }
   return database;
+}
+
+/** Runs `migrate` holding the migration lock on a connection of the lock's own (`raw()` has a single one). */
+async function withLock<T>(database: DatabaseBefore, migrate: () => Promise<T>): Promise<T> {
+  const lock = database.raw();
+  try {
+    return await oneMigrationAtATime(lock, migrate);
+  } finally {
+    await lock.destroy();
+  }
 }
 
 /** A published story named `id` in section `news` (which the caller creates), as old schemas hold one, at `time`. */

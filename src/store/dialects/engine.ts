@@ -21,5 +21,11 @@ export interface Engine {
    * (several Newsdesk databases may share one server under different search paths), none on SQLite.
    */
   migrationSchema(): Promise<string | undefined>;
+  /**
+   * Runs `migrate` while no other Newsdesk migration runs on the same database server's database: on PostgreSQL,
+   * Kysely's migrator reads the catalog of every schema, which fails when another schema's migration drops a table
+   * at that moment. One at a time on SQLite anyway (the file's write lock).
+   */
+  oneMigrationAtATime<T>(migrate: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

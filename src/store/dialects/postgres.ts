@@ -23,6 +23,26 @@ export function openPostgres(connectionString: string): Engine {
     db,
     capabilities: { maxBindParameters: 65_535, concurrentWriters: true },
     migrationSchema: async () => (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema,
+    oneMigrationAtATime: (migrate) => oneMigrationAtATime(db, migrate),
     close: () => db.destroy(),
   };
+}
+
+/** The advisory lock every Newsdesk migration on a PostgreSQL database holds (an arbitrary constant of its own). */
+const MIGRATION_LOCK = 0x4e_5753_4445_534b;
+
+/**
+ * Runs `migrate` holding the migration lock, on a connection of `db`'s own (the migrator takes others from the
+ * pool), so migrations of different schemas on one database never run at once: Kysely's migrator introspects
+ * every schema's tables, and one dropped meanwhile makes that read fail.
+ */
+export async function oneMigrationAtATime<T>(db: Kysely<any>, migrate: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      return await migrate();
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
 }

@@ -33,6 +33,7 @@ export function openSqlite(file: string): Engine {
     db,
     capabilities: { maxBindParameters: 32_766, concurrentWriters: false },
     migrationSchema: async () => undefined,
+    oneMigrationAtATime: (migrate) => migrate(),
     close: () => db.destroy(),
   };
 }
