@@ -1,6 +1,7 @@
 /** Stories' near-duplicate fingerprints, their band index, and the copies from other feeds folded into a story. */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { chunks, rowChunks } from './chunks.js';
+import { articleKeys } from './article-keys.js';
 import { inValues, insertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
 
@@ -72,23 +73,20 @@ export function bandHash(band: string): number {
   return (a >>> 0) * 2 ** 20 + (b >>> 12);
 }
 
-/** The band index rows of a fingerprint: (day, band hash, article), a hash listed once. */
-export function bandRows(articleId: string, day: number, bands: readonly string[]): [number, number, string][] {
-  return [...new Set(bands.map(bandHash))].map((band) => [day, band, articleId]);
+/** The band index rows of a fingerprint: (day, band hash, story key), a hash listed once. */
+export function bandRows(articleKey: number, day: number, bands: readonly string[]): [number, number, number][] {
+  return [...new Set(bands.map(bandHash))].map((band) => [day, band, articleKey]);
 }
 
 const BAND_COLUMNS = [
   { name: 'day', pgType: 'integer' },
   { name: 'band', pgType: 'bigint' },
-  { name: 'article_id', pgType: 'text' },
+  { name: 'article_key', pgType: 'integer' },
 ] as const;
 
-/**
- * Inserts band index rows in key order, so each B-tree page is visited once per batch. Rows of one day and band
- * (copies of one story) keep their order: they land on the same page either way.
- */
-export async function insertBandRows(db: Kysely<any>, rows: [number, number, string][]): Promise<void> {
-  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+/** Inserts band index rows in key order, so each B-tree page is visited once per batch. */
+async function insertBandRows(db: Kysely<any>, rows: [number, number, number][]): Promise<void> {
+  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
   await insertColumns(db, 'fingerprint_band', BAND_COLUMNS, rows);
 }
 
@@ -117,6 +115,7 @@ export class FingerprintRepository {
       const stored = old.get(f.articleId);
       return stored?.simhash !== f.simhash || stored.day !== f.day || stored.bands !== JSON.stringify(f.bands);
     });
+    const keys = await articleKeys(trx, changed.map((f) => f.articleId));
     for (const f of changed) {
       const stored = old.get(f.articleId);
       const bands = stored ? [...new Set((JSON.parse(stored.bands) as string[]).map(bandHash))] : [];
@@ -125,7 +124,7 @@ export class FingerprintRepository {
         .deleteFrom('fingerprint_band')
         .where('day', '=', stored!.day)
         .where('band', 'in', bands)
-        .where('article_id', '=', f.articleId)
+        .where('article_key', '=', keys.get(f.articleId)!)
         .execute();
     }
     const rows = changed.map((f) => ({ article_id: f.articleId, simhash: f.simhash, bands: JSON.stringify(f.bands), day: f.day }));
@@ -138,7 +137,7 @@ export class FingerprintRepository {
         )
         .execute();
     }
-    await insertBandRows(trx, changed.flatMap((f) => bandRows(f.articleId, f.day, f.bands)));
+    await insertBandRows(trx, changed.flatMap((f) => bandRows(keys.get(f.articleId)!, f.day, f.bands)));
   }
 
   /**
@@ -152,41 +151,42 @@ export class FingerprintRepository {
     if (!keys.length) return lookups.map(() => []);
     const days = new Set<number>();
     for (const { from, to } of lookups) for (let day = bandDay(from); day <= bandDay(to); day += BAND_PERIOD_DAYS) days.add(day);
-    const articlesByBand = new Map<number, string[]>();
+    const storiesByBand = new Map<number, number[]>();
     for (const chunk of chunks(keys, ID_CHUNK)) {
       const rows = await this.db
         .selectFrom('fingerprint_band')
-        .select(['band', 'article_id'])
+        .select(['band', 'article_key'])
         .where('day', 'in', [...days])
         .where(inValues(this.db, 'band', chunk, 'bigint'))
         .execute();
-      for (const { band, article_id } of rows) {
-        const ids = articlesByBand.get(band);
-        if (ids) ids.push(article_id);
-        else articlesByBand.set(band, [article_id]);
+      for (const { band, article_key } of rows) {
+        const stories = storiesByBand.get(band);
+        if (stories) stories.push(article_key);
+        else storiesByBand.set(band, [article_key]);
       }
     }
     const from = lookups.reduce((min, l) => (l.from < min ? l.from : min), lookups[0]!.from);
     const to = lookups.reduce((max, l) => (l.to > max ? l.to : max), lookups[0]!.to);
-    const found = new Map<string, StoredFingerprint & { updatedAt: string }>();
-    for (const chunk of chunks([...new Set([...articlesByBand.values()].flat())], ID_CHUNK)) {
+    const found = new Map<number, StoredFingerprint & { updatedAt: string }>();
+    for (const chunk of chunks([...new Set([...storiesByBand.values()].flat())], ID_CHUNK)) {
       const rows = await this.db
-        .selectFrom('article_fingerprint as f')
+        .selectFrom('article_key as k')
+        .innerJoin('article_fingerprint as f', 'f.article_id', 'k.article_id')
         .innerJoin('article as a', 'a.id', 'f.article_id')
-        .select(['f.article_id', 'f.simhash', 'f.bands', 'a.updated_at'])
-        .where('f.article_id', 'in', chunk)
+        .select(['k.key', 'f.article_id', 'f.simhash', 'f.bands', 'a.updated_at'])
+        .where(inValues(this.db, 'k.key', chunk, 'integer'))
         .where('a.updated_at', '>=', from)
         .where('a.updated_at', '<=', to)
         .execute();
       for (const r of rows) {
-        found.set(r.article_id, { articleId: r.article_id, simhash: r.simhash, bands: JSON.parse(r.bands) as string[], updatedAt: r.updated_at });
+        found.set(Number(r.key), { articleId: r.article_id, simhash: r.simhash, bands: JSON.parse(r.bands) as string[], updatedAt: r.updated_at });
       }
     }
     return lookups.map(({ from, to }, i) => {
-      const ids = new Set(hashes[i]!.flatMap((band) => articlesByBand.get(band) ?? []));
-      return [...ids]
-        .flatMap((id) => {
-          const f = found.get(id);
+      const stories = new Set(hashes[i]!.flatMap((band) => storiesByBand.get(band) ?? []));
+      return [...stories]
+        .flatMap((key) => {
+          const f = found.get(key);
           return f && f.updatedAt >= from && f.updatedAt <= to ? [{ articleId: f.articleId, simhash: f.simhash, bands: f.bands }] : [];
         })
         .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));

@@ -259,11 +259,11 @@ export interface ArticleFingerprintTable {
   day: number;
 }
 
-/** The band index: (day, 52-bit hash of a band key, article); see `FingerprintRepository.putAll`. */
+/** The band index: (day, 52-bit hash of a band key, story key); see `FingerprintRepository.putAll`. */
 export interface FingerprintBandTable {
   day: number;
   band: number;
-  article_id: string;
+  article_key: number;
 }
 
 export interface ArticleDuplicateTable {

@@ -5,6 +5,7 @@
  * with a story (`indexTerms`, `unindexTerms`); the related repository reads it.
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { articleKeys } from './article-keys.js';
 import { chunks, rowChunks } from './chunks.js';
 import { insertColumns, upsertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
@@ -32,8 +33,6 @@ const TERM_STAT_COLUMNS = [
   { name: 'df', pgType: 'integer' },
 ] as const;
 
-const KEY_COLUMNS = [{ name: 'article_id', pgType: 'text' }] as const;
-
 const POSTING_COLUMNS = [
   { name: 'term_id', pgType: 'integer' },
   { name: 'article_key', pgType: 'integer' },
@@ -53,7 +52,7 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
   for (const chunk of rowChunks(packs.map((p) => ({ article_id: p.id, terms: packTerms(p.terms) })))) {
     await trx.insertInto('article_term_pack').values(chunk).execute();
   }
-  const keys = await keysOf(trx, packs.map((p) => p.id));
+  const keys = await articleKeys(trx, packs.map((p) => p.id));
   const postings = packs.flatMap((p) => {
     const key = keys.get(p.id)!;
     return p.terms.map((t): [number, number, number] => [t.termId, key, t.weight]);
@@ -61,20 +60,6 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
   // In key order, so each page of the index is visited once per batch rather than once per story.
   postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
-}
-
-/** Each story's integer key, given to those that have none yet. */
-async function keysOf(trx: Transaction<Database>, ids: readonly string[]): Promise<Map<string, number>> {
-  const rows = await upsertColumns<{ key: number; article_id: string }>(
-    trx,
-    'article_key',
-    KEY_COLUMNS,
-    ids.map((id) => [id]),
-    // A no-op update, so that a story keyed already is returned too.
-    sql`on conflict (article_id) do update set article_id = excluded.article_id`,
-    ['key', 'article_id'],
-  );
-  return new Map(rows.map((r) => [r.article_id, Number(r.key)]));
 }
 
 /** Adds one to each term's frequency per story that carries it (new terms get an id); returns every term's id. */

@@ -4,7 +4,8 @@
  * fingerprinted before the migration exactly as before.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { bandDay, bandRows } from '../../src/store/fingerprint-repository.js';
+import { bandDay } from '../../src/store/fingerprint-repository.js';
+import { bandIndexRows, expectedBandRows } from '../support/band-index.js';
 import { type DatabaseBefore, databaseBefore, insertPlainStory } from '../support/database-before.js';
 import { enginesUnderTest } from '../support/engines.js';
 
@@ -43,10 +44,7 @@ describe('migration 013 (band index by day) on an existing database', () => {
       const db = existing.raw();
       try {
         expect(await store.migrate()).toContain('013-band-index-by-day');
-        const rows = await db.selectFrom('fingerprint_band').select(['day', 'band', 'article_id']).execute();
-        const expected = stories.flatMap(({ id, updatedAt, bands }) => bandRows(id, bandDay(updatedAt), bands));
-        const key = (r: { day: number; band: number; article_id: string }) => `${r.day}/${r.band}/${r.article_id}`;
-        expect(rows.map((r) => key(r as never)).sort()).toEqual(expected.map(([day, band, article_id]) => key({ day, band, article_id })).sort());
+        expect(await bandIndexRows(db)).toEqual(stories.flatMap(({ id, updatedAt, bands }) => expectedBandRows(id, bandDay(updatedAt), bands)).sort());
         const days = await db.selectFrom('article_fingerprint').select(['article_id', 'day']).orderBy('article_id').execute();
         expect(days).toEqual(stories.map(({ id, updatedAt }) => ({ article_id: id, day: bandDay(updatedAt) })));
 

@@ -11,7 +11,8 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { openStore } from '../../src/store/index.js';
-import { bandDay, bandRows } from '../../src/store/fingerprint-repository.js';
+import { bandDay } from '../../src/store/fingerprint-repository.js';
+import { expectedBandRows } from '../support/band-index.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-migration-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,11 +67,10 @@ describe('migration 010 (import indexes) on an existing SQLite database', () => 
         const tables = db.prepare("select name, sql from sqlite_master where name in ('term_posting', 'fingerprint_band')").all() as { name: string; sql: string }[];
         expect(tables).toHaveLength(2);
         for (const table of tables) expect(table.sql.toLowerCase()).toContain('without rowid');
-        // 013 then rebuilt the band index from the fingerprint, keyed by day.
-        expect(db.prepare('select day, band, article_id from fingerprint_band order by band').all()).toEqual(
-          bandRows('a1', bandDay('1987-03-11T00:00:00.000Z'), ['0:00ff', '1:ab12'])
-            .sort((x, y) => x[1] - y[1])
-            .map(([day, band, article_id]) => ({ day, band, article_id })),
+        // 013 then rebuilt the band index from the fingerprint, keyed by day (and 019 by the story's key).
+        const keyed = db.prepare('select b.day, b.band, k.article_id from fingerprint_band b join article_key k on k.key = b.article_key').all() as { day: number; band: number; article_id: string }[];
+        expect(keyed.map((r) => `${r.day}/${r.band}/${r.article_id}`).sort()).toEqual(
+          expectedBandRows('a1', bandDay('1987-03-11T00:00:00.000Z'), ['0:00ff', '1:ab12']).sort(),
         );
         expect(db.prepare('pragma foreign_key_check').all()).toEqual([]);
       } finally {

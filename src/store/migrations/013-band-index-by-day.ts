@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { supportsClusteredTables } from '../dialects/clustered-tables.js';
-import { bandRows, insertBandRows } from '../fingerprint-repository.js';
+import { insertColumns } from '../dialects/column-insert.js';
+import { bandHash } from '../fingerprint-repository.js';
 
 /** Fingerprints re-filed per statement while the index is rebuilt. */
 const REBUILD_CHUNK = 2_000;
@@ -22,6 +23,13 @@ export const bandIndexByDayMigration: Migration = {
     else await rebuild(db, false);
   },
 };
+
+/** The band index's columns as this migration made them (migration 019 keys it by story key instead). */
+const BAND_COLUMNS = [
+  { name: 'day', pgType: 'integer' },
+  { name: 'band', pgType: 'bigint' },
+  { name: 'article_id', pgType: 'text' },
+] as const;
 
 async function rebuild(db: Kysely<any>, clustered: boolean): Promise<void> {
   await db.schema.alterTable('article_fingerprint').addColumn('day', 'integer', (c) => c.notNull().defaultTo(0)).execute();
@@ -52,7 +60,7 @@ async function rebuild(db: Kysely<any>, clustered: boolean): Promise<void> {
       .set({ day: sql`case article_id ${dayOf} end` })
       .where('article_id', 'in', days.map((d) => d.id))
       .execute();
-    await insertBandRows(db, days.flatMap(({ id, day, bands }) => bandRows(id, day, bands)));
+    await insertColumns(db, 'fingerprint_band', BAND_COLUMNS, days.flatMap(({ id, day, bands }) => [...new Set(bands.map(bandHash))].map((band) => [day, band, id])));
     after = rows[rows.length - 1]!.article_id as string;
   }
 }

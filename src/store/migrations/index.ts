@@ -22,6 +22,7 @@ import { mentionPackMigration } from './015-mention-pack.js';
 import { articleVisibilityIndexMigration } from './016-article-visibility-index.js';
 import { bandIndexByPeriodMigration } from './017-band-index-by-period.js';
 import { termIndexByKeyMigration } from './018-term-index-by-key.js';
+import { bandIndexByKeyMigration } from './019-band-index-by-key.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '016-article-visibility-index': articleVisibilityIndexMigration,
   '017-band-index-by-period': bandIndexByPeriodMigration,
   '018-term-index-by-key': termIndexByKeyMigration,
+  '019-band-index-by-key': bandIndexByKeyMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
