@@ -8,7 +8,7 @@ import { chunks, rowChunks } from './chunks.js';
 import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
-import { type WeightedTerm, indexTerms, unindexTerms } from './term-index.js';
+import { type WeightedTerm, indexTerms, unindexTerms } from './related-index.js';
 
 /** A fully resolved story to store: names of taxonomy entries, sanitized HTML, and the terms that index it. */
 export interface ArticleWrite {

@@ -41,7 +41,7 @@ export type { ArticleChange, ArticleWrite, EditableArticle, ListFilter, SaveCont
 export type { CollectionInput, CollectionItemInput } from './collection-repository.js';
 export type { EngineCapabilities } from './dialects/engine.js';
 export type { RelatedCandidate, RelatedEntry, RelatedOverrides, RelatedTarget } from './related-repository.js';
-export type { IndexedTerm, TermPosting, WeightedTerm } from './term-index.js';
+export type { IndexedTerm, TermPosting, WeightedTerm } from './related-index.js';
 export type { TopicCount } from './taxonomy-repository.js';
 export type { Database } from './schema.js';
 

@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../domain/article.js';
 import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 import { selectSummaries, toSummary } from './summaries.js';
-import { type IndexedTerm, type TermPosting, allPostings, postingsOf, termsOfStories } from './term-index.js';
+import { type IndexedTerm, type TermPosting, allPostings, postingsOf, termsOfStories } from './related-index.js';
 
 /** What the ranking needs to know of a shortlisted story. */
 export interface RelatedCandidate {
