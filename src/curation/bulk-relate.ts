@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../runtime/worker-thread.js';
+import { failureMessage, startModuleWorker } from '../runtime/worker-thread.js';
 import { type RelatedResult, type RelatedSettings, relateOne } from './related.js';
 import { TermIndex, type TermIndexSnapshot } from './term-index.js';
 
@@ -102,7 +102,7 @@ export async function relateJob(job: RelateJob, reply: (message: RelateReply) =>
     }
     reply({ kind: 'done' });
   } catch (error) {
-    reply({ kind: 'failure', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    reply({ kind: 'failure', message: failureMessage(error) });
   }
 }
 

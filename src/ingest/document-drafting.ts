@@ -8,6 +8,7 @@
  * import every item is new, so nothing is wasted and the worker never waits for the writer; in a re-import the
  * answers come at once, and a step's worth of items is drafted in vain at most.
  */
+import { failureMessage } from '../runtime/worker-thread.js';
 import type { WorkerReply, WorkerRequest } from './document-preparation.js';
 import { type Draft, type ReadDocument, draftItem } from './wire-document.js';
 
@@ -37,7 +38,7 @@ export class DocumentDrafting {
         this.documents.set(request.seq, { document, now: new Date(request.now), drafts: [], drafted: 0, wanted: null });
         return [{ kind: 'read', seq: request.seq, document }];
       } catch (error) {
-        return [failure(request.seq, error)];
+        return [{ kind: 'failure', seq: request.seq, message: failureMessage(error) }];
       }
     }
     const drafting = this.documents.get(request.seq);
@@ -90,8 +91,4 @@ export class DocumentDrafting {
     this.documents.delete(seq);
     return [{ kind: 'draft', seq, drafts: drafting.wanted.map((i) => drafting.drafts[i]!) }];
   }
-}
-
-function failure(seq: number, error: unknown): WorkerReply {
-  return { kind: 'failure', seq, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }

@@ -6,6 +6,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+/** What a worker sends back for an error it caught: its stack when it has one, so the thread that reports it can say where. */
+export function failureMessage(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /**
  * A worker running `name` (a module's file name without extension) from the folder of `importerUrl`, the
  * `import.meta.url` of the module that starts it: its `.js` when compiled, its `.ts` through tsx otherwise.

@@ -74,7 +74,7 @@ export function bandHash(band: string): number {
 }
 
 /** The band index rows of a fingerprint: (day, band hash, story key), a hash listed once. */
-export function bandRows(articleKey: number, day: number, bands: readonly string[]): [number, number, number][] {
+function bandRows(articleKey: number, day: number, bands: readonly string[]): [number, number, number][] {
   return [...new Set(bands.map(bandHash))].map((band) => [day, band, articleKey]);
 }
 
@@ -99,10 +99,10 @@ export class FingerprintRepository {
 
   /**
    * Stores the stories' fingerprints and band keys (replacing any they had) with a few statements. The band index
-   * is keyed (period's first day, band, article): stories arrive roughly in time order, so a batch's keys land together at the end
-   * of the B-tree instead of on every page of it (keyed by band alone, each document's commit rewrote nearly the
-   * whole index). Old keys are removed by primary key, from the day and bands stored with the fingerprint. A story
-   * fingerprinted twice in one call keeps its last fingerprint.
+   * is keyed (period's first day, band, story key): stories arrive roughly in time order, so a batch's keys land
+   * together at the end of the B-tree instead of on every page of it (keyed by band alone, each document's commit
+   * rewrote nearly the whole index). Old keys are removed by primary key, from the day and bands stored with the
+   * fingerprint. A story fingerprinted twice in one call keeps its last fingerprint.
    */
   async putAll(trx: Transaction<Database>, fingerprints: FingerprintWrite[]): Promise<void> {
     const latest = [...new Map(fingerprints.map((f) => [f.articleId, { ...f, day: bandDay(f.updatedAt) }])).values()];

@@ -80,17 +80,20 @@ async function countTerms(trx: Transaction<Database>, stories: readonly { terms:
 /** Takes the stories' terms out of the index and the frequencies (before they are indexed anew). */
 export async function unindexTerms(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunks(ids, ID_CHUNK)) {
-    const rows = await trx.selectFrom('article_term_pack').select(['article_id', 'terms']).where('article_id', 'in', chunk).execute();
+    const rows = await trx
+      .selectFrom('article_term_pack as p')
+      .innerJoin('article_key as k', 'k.article_id', 'p.article_id')
+      .select(['k.key', 'p.terms'])
+      .where('p.article_id', 'in', chunk)
+      .execute();
     if (!rows.length) continue;
-    const packs = rows.map((r) => ({ id: r.article_id, terms: unpackTerms(r.terms) }));
+    const packs = rows.map((r) => ({ key: Number(r.key), terms: unpackTerms(r.terms) }));
     await uncountTerms(trx, packs.flatMap((p) => p.terms));
-    const keys = await trx.selectFrom('article_key').select(['key', 'article_id']).where('article_id', 'in', chunk).execute();
-    const keyOf = new Map(keys.map((k) => [k.article_id, Number(k.key)]));
     // A story's postings are (each of its term ids, its key): the rows whose key is one of these stories' and whose
     // term is one of theirs are exactly theirs. The key stays the story's.
     for (const group of chunks(packs, STORIES_PER_DELETE)) {
       const termIds = [...new Set(group.flatMap((p) => p.terms.map((t) => t.termId)))];
-      const groupKeys = group.map((p) => keyOf.get(p.id)!);
+      const groupKeys = group.map((p) => p.key);
       for (const termChunk of chunks(termIds, ID_CHUNK)) {
         await trx.deleteFrom('term_posting').where('term_id', 'in', termChunk).where('article_key', 'in', groupKeys).execute();
       }
@@ -128,7 +131,7 @@ export async function termsOfStories(db: Kysely<Database>, ids: readonly string[
   const out = new Map<string, IndexedTerm[]>();
   for (const { articleId, terms } of packs) {
     const indexed = terms.map(({ termId, weight }) => ({ ...stats.get(termId)!, weight }));
-    out.set(articleId, indexed.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)));
+    out.set(articleId, indexed.sort(byTerm));
   }
   return out;
 }
@@ -163,8 +166,13 @@ export async function* allPostings(db: Kysely<Database>, storiesPerPage: number)
     yield rows.flatMap((r) =>
       unpackTerms(r.terms)
         .map(({ termId, weight }) => ({ articleId: r.article_id, term: termOf.get(termId)!, weight }))
-        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
+        .sort(byTerm),
     );
     after = rows[rows.length - 1]!.article_id;
   }
+}
+
+/** A story's terms in the order relating reads them: by term. */
+function byTerm(a: { term: string }, b: { term: string }): number {
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
 }

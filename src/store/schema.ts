@@ -172,7 +172,7 @@ export interface TermStatTable {
   df: number;
 }
 
-/** An integer for each article in the term index, never reused: what its postings carry. */
+/** An integer for each indexed article, never reused: what the term and band indexes carry instead of its id. */
 export interface ArticleKeyTable {
   key: ColumnType<number, never, never>;
   article_id: string;
