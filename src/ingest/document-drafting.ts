@@ -7,6 +7,9 @@
  * item of the oldest document not answered for yet; once told, it drafts only the items asked for. In a first
  * import every item is new, so nothing is wasted and the worker never waits for the writer; in a re-import the
  * answers come at once, and a step's worth of items is drafted in vain at most.
+ *
+ * A document is read when it is next due, not when it is sent: once every document read before it is drafted or
+ * answered. Read all at once, the first document's drafts waited behind the reading of the seven after it.
  */
 import { failureMessage } from '../runtime/worker-thread.js';
 import type { WorkerReply, WorkerRequest } from './document-preparation.js';
@@ -24,22 +27,24 @@ interface Drafting {
   wanted: number[] | null;
 }
 
+type ReadRequest = Extract<WorkerRequest, { kind: 'read' }>;
+
 export class DocumentDrafting {
   /** Documents read and not yet answered, in the order they were read. */
   private readonly documents = new Map<number, Drafting>();
+  /** Documents sent to be read and not read yet, in the order sent. */
+  private readonly unread: ReadRequest[] = [];
 
-  constructor(private readonly read: (request: Extract<WorkerRequest, { kind: 'read' }>) => ReadDocument) {}
+  constructor(private readonly read: (request: ReadRequest) => ReadDocument) {}
 
-  /** Replies owed for `request` now (the read document, or the drafts asked for when all are done). */
+  /**
+   * Replies owed for `request` now: the drafts asked for, when all are done. A document to read is read by `step`,
+   * or at once when nothing else is in hand.
+   */
   receive(request: WorkerRequest): WorkerReply[] {
     if (request.kind === 'read') {
-      try {
-        const document = this.read(request);
-        this.documents.set(request.seq, { document, now: new Date(request.now), drafts: [], drafted: 0, wanted: null });
-        return [{ kind: 'read', seq: request.seq, document }];
-      } catch (error) {
-        return [{ kind: 'failure', seq: request.seq, message: failureMessage(error) }];
-      }
+      this.unread.push(request);
+      return this.next() ? [] : this.readNext();
     }
     const drafting = this.documents.get(request.seq);
     if (!drafting) return [];
@@ -51,18 +56,19 @@ export class DocumentDrafting {
     return this.finished(request.seq, drafting);
   }
 
-  /** Whether `step` has anything to draft. */
+  /** Whether `step` has anything to read or draft. */
   get busy(): boolean {
-    return this.next() !== undefined;
+    return this.next() !== undefined || this.unread.length > 0;
   }
 
   /**
    * Drafts up to `DRAFTS_PER_STEP` items: those asked for first, oldest document first; else, ahead of the answer,
    * the next items of the oldest document not answered for. Returns the drafts of a document once all asked are done.
+   * With nothing to draft, reads the next document instead.
    */
   step(): WorkerReply[] {
     const next = this.next();
-    if (!next) return [];
+    if (!next) return this.readNext();
     const [seq, drafting] = next;
     const indexes = drafting.wanted ?? drafting.document.items.keys();
     let drafted = 0;
@@ -73,6 +79,18 @@ export class DocumentDrafting {
       if (++drafted === DRAFTS_PER_STEP) break;
     }
     return this.finished(seq, drafting);
+  }
+
+  private readNext(): WorkerReply[] {
+    const request = this.unread.shift();
+    if (!request) return [];
+    try {
+      const document = this.read(request);
+      this.documents.set(request.seq, { document, now: new Date(request.now), drafts: [], drafted: 0, wanted: null });
+      return [{ kind: 'read', seq: request.seq, document }];
+    } catch (error) {
+      return [{ kind: 'failure', seq: request.seq, message: failureMessage(error) }];
+    }
   }
 
   /** The document to draft for next: the oldest one asked for, else the oldest one with items not drafted ahead. */

@@ -5,7 +5,9 @@
 import { type ArticleInput, type ArticleStatus, articleStatuses } from '../domain/article.js';
 import { InvalidRecordError } from '../domain/errors.js';
 import { sanitizeBodyHtml, sanitizedBodyText } from '../domain/sanitize.js';
-import { extractTerms } from '../curation/index.js';
+// The pure extractor alone, not the curation barrel: the preparing worker loads this module, and the barrel would
+// bring Hot Topics' language model and the store with it (0.2 s more before a bulk import's first document).
+import { extractTerms } from '../curation/terms.js';
 import type { ArticleWrite } from '../store/index.js';
 
 export const MAX_HEADLINE_LENGTH = 300;

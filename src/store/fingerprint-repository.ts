@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import { chunks, rowChunks } from './chunks.js';
 import { articleKeys } from './article-keys.js';
 import { inValues, insertColumns } from './dialects/column-insert.js';
+import { orderByKey } from './key-order.js';
 import type { Database } from './schema.js';
 
 /**
@@ -73,21 +74,44 @@ export function bandHash(band: string): number {
   return (a >>> 0) * 2 ** 20 + (b >>> 12);
 }
 
-/** The band index rows of a fingerprint: (day, band hash, story key), a hash listed once. */
-function bandRows(articleKey: number, day: number, bands: readonly string[]): [number, number, number][] {
-  return [...new Set(bands.map(bandHash))].map((band) => [day, band, articleKey]);
-}
-
 const BAND_COLUMNS = [
   { name: 'day', pgType: 'integer' },
   { name: 'band', pgType: 'bigint' },
   { name: 'article_key', pgType: 'integer' },
 ] as const;
 
-/** Inserts band index rows in key order, so each B-tree page is visited once per batch. */
-async function insertBandRows(db: Kysely<any>, rows: [number, number, number][]): Promise<void> {
-  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  await insertColumns(db, 'fingerprint_band', BAND_COLUMNS, rows);
+/**
+ * Inserts the band index rows of fingerprints, (day, band hash, story key), in key order, so each B-tree page is
+ * visited once per batch. A hash a fingerprint lists twice goes in once.
+ */
+async function insertBandRows(db: Kysely<any>, fingerprints: readonly { key: number; day: number; bands: readonly string[] }[]): Promise<void> {
+  const byDay = new Map<number, [number, number, number][]>();
+  for (const { key, day, bands } of fingerprints) {
+    let rows = byDay.get(day);
+    if (!rows) byDay.set(day, (rows = []));
+    for (const band of bands) rows.push([day, bandHash(band), key]);
+  }
+  const rows = [...byDay.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((day) => {
+      const ofDay = byDay.get(day)!;
+      return Array.from(orderByKey(ofDay.length, (i) => ofDay[i]![1]), (i) => ofDay[i]!);
+    });
+  await insertColumns(db, 'fingerprint_band', BAND_COLUMNS, rows, { skipExisting: true });
+}
+
+/**
+ * The distinct band hashes of all lookups, in ascending order. Sorted as doubles: hashes are beyond small integers,
+ * and a Set of them would box every one (most of a lookup's time, for a unit of 2,000 stories).
+ */
+function distinctHashes(lists: readonly number[][]): number[] {
+  const all = new Float64Array(lists.reduce((n, list) => n + list.length, 0));
+  let at = 0;
+  for (const list of lists) for (const hash of list) all[at++] = hash;
+  all.sort();
+  const distinct: number[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct.push(all[i]!);
+  return distinct;
 }
 
 export class FingerprintRepository {
@@ -137,7 +161,7 @@ export class FingerprintRepository {
         )
         .execute();
     }
-    await insertBandRows(trx, changed.flatMap((f) => bandRows(keys.get(f.articleId)!, f.day, f.bands)));
+    await insertBandRows(trx, changed.map((f) => ({ key: keys.get(f.articleId)!, day: f.day, bands: f.bands })));
   }
 
   /**
@@ -147,7 +171,7 @@ export class FingerprintRepository {
    */
   async candidatesForAll(lookups: CandidateLookup[]): Promise<StoredFingerprint[][]> {
     const hashes = lookups.map((l) => l.bands.map(bandHash));
-    const keys = [...new Set(hashes.flat())];
+    const keys = distinctHashes(hashes);
     if (!keys.length) return lookups.map(() => []);
     const days = new Set<number>();
     for (const { from, to } of lookups) for (let day = bandDay(from); day <= bandDay(to); day += BAND_PERIOD_DAYS) days.add(day);

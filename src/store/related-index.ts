@@ -9,6 +9,7 @@ import { articleKeys } from './article-keys.js';
 import { chunks, rowChunks } from './chunks.js';
 import { insertColumns, upsertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
+import { orderByKey } from './key-order.js';
 import { type PackedTerm, packTerms, unpackTerms } from './term-pack.js';
 
 export interface WeightedTerm {
@@ -53,13 +54,14 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
     await trx.insertInto('article_term_pack').values(chunk).execute();
   }
   const keys = await articleKeys(trx, packs.map((p) => p.id));
-  const postings = packs.flatMap((p) => {
+  const rows: [number, number, number][] = [];
+  for (const p of packs) {
     const key = keys.get(p.id)!;
-    return p.terms.map((t): [number, number, number] => [t.termId, key, t.weight]);
-  });
-  // In key order, so each page of the index is visited once per batch rather than once per story.
-  postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
+    for (const t of p.terms) rows.push([t.termId, key, t.weight]);
+  }
+  // By term id, then story key: stories that are new get their keys in the order they come.
+  const order = orderByKey(rows.length, (i) => rows[i]![0]);
+  await insertColumns(trx, 'term_posting', POSTING_COLUMNS, Array.from(order, (i) => rows[i]!));
 }
 
 /** Adds one to each term's frequency per story that carries it (new terms get an id); returns every term's id. */

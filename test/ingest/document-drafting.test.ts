@@ -1,6 +1,7 @@
 /**
  * The preparing worker's drafting, without the thread: it drafts ahead while the importing thread has not said which
- * items it needs, answers at once when they are drafted already, and drafts only those asked for once told.
+ * items it needs, answers at once when they are drafted already, drafts only those asked for once told, and reads a
+ * document only once those before it are drafted.
  */
 import { describe, expect, it } from 'vitest';
 import { DRAFTS_PER_STEP, DocumentDrafting } from '../../src/ingest/document-drafting.js';
@@ -54,16 +55,29 @@ describe('drafting on the preparing worker', () => {
     expect(drafting.receive({ kind: 'forget', seq: 0 })).toEqual([]);
   });
 
-  it('once told, drafts only the items asked for, before drafting ahead for a later document', () => {
+  it('reads a document once those before it are drafted, then drafts what is asked for before drafting ahead', () => {
     const drafting = new DocumentDrafting(read);
-    const documents = [drafting.receive(readRequest(0, 'a')), drafting.receive(readRequest(1, 'b'))].map(
-      ([reply]) => (reply as Extract<WorkerReply, { kind: 'read' }>).document,
-    );
+    const [first] = drafting.receive(readRequest(0, 'a'));
+    const a = (first as Extract<WorkerReply, { kind: 'read' }>).document;
+    // Held: the first document's drafts come before reading the next.
+    expect(drafting.receive(readRequest(1, 'b'))).toEqual([]);
+    for (let step = 0; step < Math.ceil(ITEMS / DRAFTS_PER_STEP); step++) expect(drafting.step()).toEqual([]);
+    const [second] = drafting.step();
+    expect(second).toMatchObject({ kind: 'read', seq: 1 });
+    const b = (second as Extract<WorkerReply, { kind: 'read' }>).document;
     expect(drafting.receive({ kind: 'draft', seq: 1, indexes: [3] })).toEqual([]);
-    expect(drafting.step()).toEqual([{ kind: 'draft', seq: 1, drafts: draftsOf(documents[1]!, [3]) }]);
-    // Then the first document, ahead of its answer; forgotten, it is drafted no further.
-    expect(drafting.step()).toEqual([]);
-    drafting.receive({ kind: 'forget', seq: 0 });
+    expect(drafting.step()).toEqual([{ kind: 'draft', seq: 1, drafts: draftsOf(b, [3]) }]);
+    // The first document was drafted ahead: its answer is sent at once.
+    expect(drafting.receive({ kind: 'draft', seq: 0, indexes: [0, ITEMS - 1] })).toEqual([{ kind: 'draft', seq: 0, drafts: draftsOf(a, [0, ITEMS - 1]) }]);
+    expect(drafting.busy).toBe(false);
+  });
+
+  it('once told, drafts only the items asked for', () => {
+    const drafting = new DocumentDrafting(read);
+    const [reply] = drafting.receive(readRequest(0, 'a'));
+    const document = (reply as Extract<WorkerReply, { kind: 'read' }>).document;
+    expect(drafting.receive({ kind: 'draft', seq: 0, indexes: [3] })).toEqual([]);
+    expect(drafting.step()).toEqual([{ kind: 'draft', seq: 0, drafts: draftsOf(document, [3]) }]);
     expect(drafting.busy).toBe(false);
   });
 
