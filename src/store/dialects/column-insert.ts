@@ -16,11 +16,6 @@ export interface ColumnSpec {
 const ROWS_PER_STATEMENT = 50_000;
 
 export interface ColumnInsertOptions {
-  /**
-   * Insert the rows sorted by these columns (the table's key): the engine sorts them, in C rather than in
-   * JavaScript, and then visits each page of the key's B-tree once per statement rather than once per row.
-   */
-  inOrderOf?: readonly string[];
   /** Leave out rows whose key is already there (in the table or earlier in `rows`) instead of failing. */
   skipExisting?: boolean;
 }
@@ -32,7 +27,7 @@ export async function insertColumns(
   rows: readonly unknown[][],
   options: ColumnInsertOptions = {},
 ): Promise<void> {
-  await writeColumns(db, table, columns, rows, options.skipExisting ? sql`on conflict do nothing` : sql``, null, options.inOrderOf);
+  await writeColumns(db, table, columns, rows, options.skipExisting ? sql`on conflict do nothing` : sql``, null);
 }
 
 /**
@@ -57,27 +52,20 @@ async function writeColumns<R>(
   rows: readonly unknown[][],
   onConflict: RawBuilder<unknown>,
   returning: readonly string[] | null,
-  inOrderOf: readonly string[] = [],
 ): Promise<R[]> {
   const names = sql.join(columns.map((c) => sql.id(c.name)));
   const returned = returning ? sql` returning ${sql.join(returning.map((c) => sql.id(c)))}` : sql``;
-  const positions = inOrderOf.map((name) => {
-    const at = columns.findIndex((c) => c.name === name);
-    if (at < 0) throw new Error(`${name} is not one of the columns inserted into ${table}`);
-    return sql.lit(at + 1);
-  });
-  // `where true`: without it SQLite would read `on conflict` as part of the select's join.
-  const ordered = positions.length ? sql` where true order by ${sql.join(positions)}` : sql` where true`;
   const out: R[] = [];
   for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
     let query: RawBuilder<R>;
     if (isSqlite(db)) {
       const fields = sql.join(columns.map((_, i) => sql`value ->> ${sql.lit(i)}`));
-      query = sql<R>`insert into ${sql.table(table)} (${names}) select ${fields} from json_each(${JSON.stringify(chunk)})${ordered} ${onConflict}${returned}`;
+      // `where true`: without it SQLite would read `on conflict` as part of the select's join.
+      query = sql<R>`insert into ${sql.table(table)} (${names}) select ${fields} from json_each(${JSON.stringify(chunk)}) where true ${onConflict}${returned}`;
     } else {
       const arrays = sql.join(columns.map((c, i) => sql`${chunk.map((row) => row[i])}::${sql.raw(c.pgType)}[]`));
-      query = sql<R>`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})${ordered} ${onConflict}${returned}`;
+      query = sql<R>`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays}) ${onConflict}${returned}`;
     }
     const { rows: got } = await query.execute(db);
     out.push(...got);
