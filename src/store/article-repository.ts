@@ -114,7 +114,9 @@ export class ArticleRepository {
         .execute();
       for (const row of rows) existing.set(row.id, row);
     }
-    const hashes = writes.map(hashContent);
+    // The revision's snapshot, and by its hash whether anything changed.
+    const snapshots = writes.map((write) => JSON.stringify(snapshotOf(write)));
+    const hashes = snapshots.map(hashContent);
     const outcomes = writes.map((write, i): SaveOutcome => {
       const stored = existing.get(write.id);
       if (context.expectedRevision !== undefined && (stored?.revision ?? 0) !== context.expectedRevision) {
@@ -123,7 +125,9 @@ export class ArticleRepository {
       if (stored?.content_hash === hashes[i]) return 'unchanged';
       return stored ? 'updated' : 'added';
     });
-    const changed = writes.flatMap((write, i) => (outcomes[i] === 'unchanged' ? [] : [{ write, hash: hashes[i]!, stored: existing.get(write.id) }]));
+    const changed = writes.flatMap((write, i) =>
+      outcomes[i] === 'unchanged' ? [] : [{ write, hash: hashes[i]!, snapshot: snapshots[i]!, stored: existing.get(write.id) }],
+    );
     if (!changed.length) return outcomes;
 
     const sectionIds = new Map<string, string>();
@@ -198,11 +202,11 @@ export class ArticleRepository {
     await insertRows(
       trx,
       'revision',
-      changed.map(({ write }, i) => ({
+      changed.map(({ write, snapshot }, i) => ({
         article_id: write.id,
         revision: rows[i]!.revision,
         created_at: now,
-        snapshot: JSON.stringify(snapshotOf(write)),
+        snapshot,
         author_id: authorId,
       })),
     );
@@ -470,6 +474,6 @@ async function insertRows<T extends 'article' | 'article_topic' | 'article_autho
   for (const chunk of rowChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
 }
 
-function hashContent(write: ArticleWrite): string {
-  return createHash('sha256').update(JSON.stringify(snapshotOf(write))).digest('base64url');
+function hashContent(snapshot: string): string {
+  return createHash('sha256').update(snapshot).digest('base64url');
 }

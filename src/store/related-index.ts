@@ -1,15 +1,14 @@
 /**
  * The related-stories term index as stored (migration 018): terms known by integer ids with their document
  * frequencies (`term_stat`), stories known by integer keys (`article_key`), each story's terms in one packed row
- * (`article_term_pack`), and the postings by term id, keyed by those integers (`term_posting`). Articles write it
- * with a story (`indexTerms`, `unindexTerms`); the related repository reads it.
+ * filed by its key (`article_term_pack`, migration 020), and the postings by term id, keyed by those integers
+ * (`term_posting`). Articles write it with a story (`indexTerms`, `unindexTerms`); the related repository reads it.
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { articleKeys } from './article-keys.js';
 import { chunks, rowChunks } from './chunks.js';
 import { insertColumns, upsertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
-import { orderByKey } from './key-order.js';
 import { type PackedTerm, packTerms, unpackTerms } from './term-pack.js';
 
 export interface WeightedTerm {
@@ -48,24 +47,46 @@ const STORIES_PER_DELETE = 100;
 /** Indexes each story's terms (stories not indexed, or unindexed first) and counts them in the frequencies. */
 export async function indexTerms(trx: Transaction<Database>, stories: readonly { id: string; terms: readonly WeightedTerm[] }[]): Promise<void> {
   if (!stories.length) return;
-  const termIds = await countTerms(trx, stories);
-  const packs = stories.map((s) => ({ id: s.id, terms: s.terms.map((t) => ({ termId: termIds.get(t.term)!, weight: t.weight })) }));
-  for (const chunk of rowChunks(packs.map((p) => ({ article_id: p.id, terms: packTerms(p.terms) })))) {
-    await trx.insertInto('article_term_pack').values(chunk).execute();
+  const counted = await countTerms(trx, stories);
+  const keys = await articleKeys(trx, stories.map((s) => s.id));
+  // The postings in key order (term id, then story key; new stories get their keys in the order they come), so each
+  // page of the index is visited once per batch: each term's postings fill a run as long as its count of stories.
+  let at = 0;
+  for (const entry of [...counted.values()].sort((x, y) => x.id - y.id)) {
+    entry.next = at;
+    at += entry.stories;
   }
-  const keys = await articleKeys(trx, packs.map((p) => p.id));
-  const rows: [number, number, number][] = [];
-  for (const p of packs) {
-    const key = keys.get(p.id)!;
-    for (const t of p.terms) rows.push([t.termId, key, t.weight]);
+  const termIds = new Float64Array(at);
+  const storyKeys = new Float64Array(at);
+  const weights = new Float64Array(at);
+  const packs: { article_key: number; terms: string }[] = [];
+  for (const story of stories) {
+    const key = keys.get(story.id)!;
+    const terms = story.terms.map(({ term, weight }) => {
+      const entry = counted.get(term)!;
+      const slot = entry.next++;
+      termIds[slot] = entry.id;
+      storyKeys[slot] = key;
+      weights[slot] = weight;
+      return { termId: entry.id, weight };
+    });
+    packs.push({ article_key: key, terms: packTerms(terms) });
   }
-  // By term id, then story key: stories that are new get their keys in the order they come.
-  const order = orderByKey(rows.length, (i) => rows[i]![0]);
-  await insertColumns(trx, 'term_posting', POSTING_COLUMNS, Array.from(order, (i) => rows[i]!));
+  const postings: [number, number, number][] = [];
+  for (let i = 0; i < at; i++) postings.push([termIds[i]!, storyKeys[i]!, weights[i]!]);
+  for (const chunk of rowChunks(packs)) await trx.insertInto('article_term_pack').values(chunk).execute();
+  await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
 }
 
-/** Adds one to each term's frequency per story that carries it (new terms get an id); returns every term's id. */
-async function countTerms(trx: Transaction<Database>, stories: readonly { terms: readonly WeightedTerm[] }[]): Promise<Map<string, number>> {
+/** A term of a batch being indexed: its id, how many of the batch's stories carry it, where its next posting goes. */
+interface CountedTerm {
+  id: number;
+  stories: number;
+  next: number;
+}
+
+/** Adds one to each term's frequency per story that carries it (a story lists a term once; new terms get an id). */
+async function countTerms(trx: Transaction<Database>, stories: readonly { terms: readonly WeightedTerm[] }[]): Promise<Map<string, CountedTerm>> {
   const df = new Map<string, number>();
   for (const story of stories) for (const { term } of story.terms) df.set(term, (df.get(term) ?? 0) + 1);
   const rows = await upsertColumns<{ id: number; term: string }>(
@@ -76,17 +97,17 @@ async function countTerms(trx: Transaction<Database>, stories: readonly { terms:
     sql`on conflict (term) do update set df = term_stat.df + excluded.df`,
     ['id', 'term'],
   );
-  return new Map(rows.map((r) => [r.term, Number(r.id)]));
+  return new Map(rows.map((r) => [r.term, { id: Number(r.id), stories: df.get(r.term)!, next: 0 }]));
 }
 
 /** Takes the stories' terms out of the index and the frequencies (before they are indexed anew). */
 export async function unindexTerms(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunks(ids, ID_CHUNK)) {
     const rows = await trx
-      .selectFrom('article_term_pack as p')
-      .innerJoin('article_key as k', 'k.article_id', 'p.article_id')
+      .selectFrom('article_key as k')
+      .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
       .select(['k.key', 'p.terms'])
-      .where('p.article_id', 'in', chunk)
+      .where('k.article_id', 'in', chunk)
       .execute();
     if (!rows.length) continue;
     const packs = rows.map((r) => ({ key: Number(r.key), terms: unpackTerms(r.terms) }));
@@ -100,7 +121,7 @@ export async function unindexTerms(trx: Transaction<Database>, ids: readonly str
         await trx.deleteFrom('term_posting').where('term_id', 'in', termChunk).where('article_key', 'in', groupKeys).execute();
       }
     }
-    await trx.deleteFrom('article_term_pack').where('article_id', 'in', chunk).execute();
+    await trx.deleteFrom('article_term_pack').where('article_key', 'in', packs.map((p) => p.key)).execute();
   }
 }
 
@@ -121,7 +142,12 @@ async function uncountTerms(trx: Transaction<Database>, terms: readonly PackedTe
 export async function termsOfStories(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, IndexedTerm[]>> {
   const packs: { articleId: string; terms: PackedTerm[] }[] = [];
   for (const chunk of chunks(ids, ID_CHUNK)) {
-    const rows = await db.selectFrom('article_term_pack').select(['article_id', 'terms']).where('article_id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('article_key as k')
+      .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
+      .select(['k.article_id', 'p.terms'])
+      .where('k.article_id', 'in', chunk)
+      .execute();
     for (const r of rows) packs.push({ articleId: r.article_id, terms: unpackTerms(r.terms) });
   }
   const stats = new Map<number, { term: string; df: number }>();
@@ -158,10 +184,11 @@ export async function* allPostings(db: Kysely<Database>, storiesPerPage: number)
   for (const r of await db.selectFrom('term_stat').select(['id', 'term']).execute()) termOf.set(Number(r.id), r.term);
   for (let after = ''; ; ) {
     const rows = await db
-      .selectFrom('article_term_pack')
-      .select(['article_id', 'terms'])
-      .where('article_id', '>', after)
-      .orderBy('article_id')
+      .selectFrom('article_key as k')
+      .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
+      .select(['k.article_id', 'p.terms'])
+      .where('k.article_id', '>', after)
+      .orderBy('k.article_id')
       .limit(storiesPerPage)
       .execute();
     if (!rows.length) return;

@@ -178,9 +178,9 @@ export interface ArticleKeyTable {
   article_id: string;
 }
 
-/** The terms that characterise an article, for relating it to others, in one row (`term-pack.ts`). */
+/** The terms that characterise an article, for relating it to others, in one row (`term-pack.ts`), by its key. */
 export interface ArticleTermPackTable {
-  article_id: string;
+  article_key: number;
   terms: string;
 }
 

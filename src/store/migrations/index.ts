@@ -23,6 +23,7 @@ import { articleVisibilityIndexMigration } from './016-article-visibility-index.
 import { bandIndexByPeriodMigration } from './017-band-index-by-period.js';
 import { termIndexByKeyMigration } from './018-term-index-by-key.js';
 import { bandIndexByKeyMigration } from './019-band-index-by-key.js';
+import { termPackByKeyMigration } from './020-term-pack-by-key.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '017-band-index-by-period': bandIndexByPeriodMigration,
   '018-term-index-by-key': termIndexByKeyMigration,
   '019-band-index-by-key': bandIndexByKeyMigration,
+  '020-term-pack-by-key': termPackByKeyMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
