@@ -31,6 +31,15 @@ export const IMPORT_BATCH_SIZE = 500;
  * of a unit is reported imported before it is committed.
  */
 export const IMPORT_GROUP_ITEMS = 2_000;
+
+/**
+ * The most items unit number `unit` (from 0) of an import takes: 500, then 1,000, then `IMPORT_GROUP_ITEMS`. The
+ * first document is written as soon as it is prepared rather than once the first four are, while the worker prepares
+ * the next ones (full Reuters corpus, four runs alternated: writing done in 13.0-15.3 s against 13.5-15.9 s).
+ */
+function unitItems(unit: number): number {
+  return Math.min(IMPORT_GROUP_ITEMS, IMPORT_BATCH_SIZE * 2 ** unit);
+}
 export interface ImportProgress {
   phase: 'reading' | 'relating';
   done: number;
@@ -79,12 +88,14 @@ export class Importer {
     };
     const source = options.source ?? null;
     const defaults = source ? sourceDefaults(source) : { section: options.defaults.section };
-    // Consecutive documents are taken in together (`IMPORT_GROUP_ITEMS`); progress is reported once they are written.
+    // Consecutive documents are taken in together (`unitItems`); progress is reported once they are written.
     let group: IncomingItem[] = [];
     let groupIds = new Set<string>();
     let groupFiles: string[] = [];
+    let units = 0;
     const writeGroup = async () => {
       if (groupFiles.length) await this.wire.intakeItems(group, source, summary);
+      if (group.length) units++;
       groupFiles.forEach(fileDone);
       group = [];
       groupIds = new Set();
@@ -113,10 +124,12 @@ export class Importer {
         const { items, rejected } = await documents.next();
         summary.rejected.push(...rejected);
         // A story in two documents is taken in from the first before the second is looked at, as if one by one.
-        if (group.length + items.length > IMPORT_GROUP_ITEMS || items.some((item) => groupIds.has(item.id))) await writeGroup();
+        if (group.length + items.length > unitItems(units) || items.some((item) => groupIds.has(item.id))) await writeGroup();
         group.push(...items);
         for (const item of items) groupIds.add(item.id);
         groupFiles.push(file);
+        // A full unit is written at once rather than when the next document comes.
+        if (group.length >= unitItems(units)) await writeGroup();
       }
     } finally {
       await documents.close();
