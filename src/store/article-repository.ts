@@ -4,7 +4,8 @@ import { type Insertable, type Kysely, type Selectable, type Transaction, sql } 
 import type { Article, ArticleStatus, ArticleSummary, Image } from '../domain/article.js';
 import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
-import { chunks, rowChunks } from './chunks.js';
+import { chunks } from './chunks.js';
+import { insertRecords } from './insert-records.js';
 import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
@@ -192,13 +193,7 @@ export class ArticleRepository {
       authorIds.flatMap((authors, i) => authors.map((authorId, position) => ({ article_id: ids[i]!, author_id: authorId, position }))),
     );
     await indexTerms(trx, changed.map((c) => c.write));
-    for (const chunk of rowChunks(ids.map((id) => ({ article_id: id, queued_at: now })))) {
-      await trx
-        .insertInto('relate_queue')
-        .values(chunk)
-        .onConflict((oc) => oc.column('article_id').doNothing())
-        .execute();
-    }
+    await insertRecords(trx, 'relate_queue', ids.map((id) => ({ article_id: id, queued_at: now })), 'on conflict (article_id) do nothing');
     await insertRows(
       trx,
       'revision',
@@ -471,7 +466,7 @@ async function insertRows<T extends 'article' | 'article_topic' | 'article_autho
   table: T,
   rows: Insertable<Database[T]>[],
 ) {
-  for (const chunk of rowChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
+  await insertRecords(trx, table, rows);
 }
 
 function hashContent(snapshot: string): string {

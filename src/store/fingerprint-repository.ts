@@ -1,6 +1,7 @@
 /** Stories' near-duplicate fingerprints, their band index, and the copies from other feeds folded into a story. */
-import { type Kysely, type Transaction, sql } from 'kysely';
-import { chunks, rowChunks } from './chunks.js';
+import { type Kysely, type Transaction } from 'kysely';
+import { chunks } from './chunks.js';
+import { insertRecords } from './insert-records.js';
 import { articleKeys } from './article-keys.js';
 import { inValues, insertColumns } from './dialects/column-insert.js';
 import { orderByKey } from './key-order.js';
@@ -152,15 +153,12 @@ export class FingerprintRepository {
         .execute();
     }
     const rows = changed.map((f) => ({ article_id: f.articleId, simhash: f.simhash, bands: JSON.stringify(f.bands), day: f.day }));
-    for (const chunk of rowChunks(rows)) {
-      await trx
-        .insertInto('article_fingerprint')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('article_id').doUpdateSet({ simhash: sql`excluded.simhash`, bands: sql`excluded.bands`, day: sql`excluded.day` }),
-        )
-        .execute();
-    }
+    await insertRecords(
+      trx,
+      'article_fingerprint',
+      rows,
+      'on conflict (article_id) do update set simhash = excluded.simhash, bands = excluded.bands, day = excluded.day',
+    );
     await insertBandRows(trx, changed.map((f) => ({ key: keys.get(f.articleId)!, day: f.day, bands: f.bands })));
   }
 
@@ -230,13 +228,7 @@ export class FingerprintRepository {
       headline: copy.headline,
       received_at: copy.receivedAt,
     }));
-    for (const chunk of rowChunks(rows)) {
-      await trx
-        .insertInto('article_duplicate')
-        .values(chunk)
-        .onConflict((oc) => oc.columns(['article_id', 'guid']).doNothing())
-        .execute();
-    }
+    await insertRecords(trx, 'article_duplicate', rows, 'on conflict (article_id, guid) do nothing');
   }
 
   async duplicatesOf(articleId: string): Promise<DuplicateCopy[]> {

@@ -6,7 +6,8 @@
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { articleKeys } from './article-keys.js';
-import { chunks, rowChunks } from './chunks.js';
+import { chunks } from './chunks.js';
+import { insertRecords } from './insert-records.js';
 import { insertColumns, upsertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
 import { type PackedTerm, packTerms, unpackTerms } from './term-pack.js';
@@ -74,7 +75,7 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
   }
   const postings: [number, number, number][] = [];
   for (let i = 0; i < at; i++) postings.push([termIds[i]!, storyKeys[i]!, weights[i]!]);
-  for (const chunk of rowChunks(packs)) await trx.insertInto('article_term_pack').values(chunk).execute();
+  await insertRecords(trx, 'article_term_pack', packs);
   await insertColumns(trx, 'term_posting', POSTING_COLUMNS, postings);
 }
 

@@ -1,7 +1,7 @@
 /** The wire identity of imported articles: the agency's GUID and the version last taken in. */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import type { ArticleStatus } from '../domain/article.js';
-import { rowChunks } from './chunks.js';
+import { insertRecords } from './insert-records.js';
 import type { Database } from './schema.js';
 
 export interface WireIdentity {
@@ -70,20 +70,12 @@ export class WireRepository {
       received_at: identity.receivedAt,
       input_hash: identity.inputHash ?? null,
     }));
-    for (const chunk of rowChunks(rows)) {
-      await trx
-        .insertInto('wire_item')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('article_id').doUpdateSet({
-            version: sql`excluded.version`,
-            format: sql`excluded.format`,
-            received_at: sql`excluded.received_at`,
-            input_hash: sql`excluded.input_hash`,
-          }),
-        )
-        .execute();
-    }
+    await insertRecords(
+      trx,
+      'wire_item',
+      rows,
+      'on conflict (article_id) do update set version = excluded.version, format = excluded.format, received_at = excluded.received_at, input_hash = excluded.input_hash',
+    );
   }
 
   /** The most recently received wire items, newest first, with their story's headline and state. */
