@@ -12,7 +12,7 @@
  * answered. Read all at once, the first document's drafts waited behind the reading of the seven after it.
  */
 import { failureMessage } from '../runtime/worker-thread.js';
-import type { WorkerReply, WorkerRequest } from './document-preparation.js';
+import { type WorkerReply, type WorkerRequest, sendable } from './document-preparation.js';
 import { type Draft, type ReadDocument, draftItem } from './wire-document.js';
 
 /** Items drafted per step: a few milliseconds of work, after which requests waiting are heard. */
@@ -107,6 +107,6 @@ export class DocumentDrafting {
   private finished(seq: number, drafting: Drafting): WorkerReply[] {
     if (drafting.wanted === null || drafting.wanted.some((i) => drafting.drafts[i] === undefined)) return [];
     this.documents.delete(seq);
-    return [{ kind: 'draft', seq, drafts: drafting.wanted.map((i) => drafting.drafts[i]!) }];
+    return [{ kind: 'draft', seq, drafts: drafting.wanted.map((i) => sendable(drafting.drafts[i]!)) }];
   }
 }

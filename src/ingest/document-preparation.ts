@@ -15,6 +15,8 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { WireSource } from '../domain/wire-source.js';
 import { startModuleWorker } from '../runtime/worker-thread.js';
+import type { ArticleWrite } from '../store/index.js';
+import type { Fingerprint } from './near-duplicates.js';
 import { type Draft, type ReadDocument, readWireDocument } from './wire-document.js';
 import type { WireDefaults } from './wire-record.js';
 
@@ -70,8 +72,28 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { kind: 'read'; seq: number; document: ReadDocument }
-  | { kind: 'draft'; seq: number; drafts: Draft[] }
+  | { kind: 'draft'; seq: number; drafts: SentDraft[] }
   | { kind: 'failure'; seq: number; message: string };
+
+/**
+ * A draft as it crosses to the importing thread: its terms as one array of texts and one of weights rather than an
+ * object each, sixty a story, which the structured clone copies one by one on both threads.
+ */
+export type SentDraft =
+  | { write: Omit<ArticleWrite, 'terms'>; termTexts: string[]; termWeights: Float64Array; print: Fingerprint }
+  | { error: string };
+
+export function sendable(draft: Draft): SentDraft {
+  if ('error' in draft) return draft;
+  const { terms, ...write } = draft.write;
+  return { write, termTexts: terms.map((t) => t.term), termWeights: Float64Array.from(terms, (t) => t.weight), print: draft.print };
+}
+
+export function received(sent: SentDraft): Draft {
+  if ('error' in sent) return sent;
+  const terms = sent.termTexts.map((term, i) => ({ term, weight: sent.termWeights[i]! }));
+  return { write: { ...sent.write, terms }, print: sent.print };
+}
 
 /** A document the worker is still reading or drafting. */
 interface InFlight {
@@ -137,7 +159,7 @@ class WorkerDocuments implements PreparedDocuments {
     if (reply.kind === 'failure') return pending.reject(new Error(reply.message));
     if (reply.kind === 'draft') {
       const document = pending.read!;
-      pending.drafting!.forEach((index, i) => (document.items[index]!.draft = reply.drafts[i]));
+      pending.drafting!.forEach((index, i) => (document.items[index]!.draft = received(reply.drafts[i]!)));
       return pending.resolve(document);
     }
     pending.read = reply.document;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DRAFTS_PER_STEP, DocumentDrafting } from '../../src/ingest/document-drafting.js';
-import type { WorkerReply, WorkerRequest } from '../../src/ingest/document-preparation.js';
+import { type WorkerReply, type WorkerRequest, sendable } from '../../src/ingest/document-preparation.js';
 import { type ReadDocument, draftItem, readWireDocument } from '../../src/ingest/wire-document.js';
 
 const NOW = '2015-09-11T21:00:00.000Z';
@@ -36,7 +36,7 @@ function drain(drafting: DocumentDrafting): WorkerReply[] {
   return replies;
 }
 
-const draftsOf = (document: ReadDocument, indexes: number[]) => indexes.map((i) => draftItem(document.items[i]!, new Date(NOW)));
+const draftsOf = (document: ReadDocument, indexes: number[]) => indexes.map((i) => sendable(draftItem(document.items[i]!, new Date(NOW))));
 
 describe('drafting on the preparing worker', () => {
   it('drafts every item ahead of the answer, a step at a time, and sends those asked for at once', () => {
