@@ -104,14 +104,8 @@ async function countTerms(trx: Transaction<Database>, stories: readonly { terms:
 /** Takes the stories' terms out of the index and the frequencies (before they are indexed anew). */
 export async function unindexTerms(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunks(ids, ID_CHUNK)) {
-    const rows = await trx
-      .selectFrom('article_key as k')
-      .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
-      .select(['k.key', 'p.terms'])
-      .where('k.article_id', 'in', chunk)
-      .execute();
-    if (!rows.length) continue;
-    const packs = rows.map((r) => ({ key: Number(r.key), terms: unpackTerms(r.terms) }));
+    const packs = await packsOf(trx, chunk);
+    if (!packs.length) continue;
     await uncountTerms(trx, packs.flatMap((p) => p.terms));
     // A story's postings are (each of its term ids, its key): the rows whose key is one of these stories' and whose
     // term is one of theirs are exactly theirs. The key stays the story's.
@@ -124,6 +118,23 @@ export async function unindexTerms(trx: Transaction<Database>, ids: readonly str
     }
     await trx.deleteFrom('article_term_pack').where('article_key', 'in', packs.map((p) => p.key)).execute();
   }
+}
+
+interface StoryPack {
+  articleId: string;
+  key: number;
+  terms: PackedTerm[];
+}
+
+/** The packed terms of those of `ids` (at most `ID_CHUNK`) that are indexed, found through their keys. */
+async function packsOf(db: Kysely<Database>, ids: readonly string[]): Promise<StoryPack[]> {
+  const rows = await db
+    .selectFrom('article_key as k')
+    .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
+    .select(['k.article_id', 'k.key', 'p.terms'])
+    .where('k.article_id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({ articleId: r.article_id, key: Number(r.key), terms: unpackTerms(r.terms) }));
 }
 
 async function uncountTerms(trx: Transaction<Database>, terms: readonly PackedTerm[]): Promise<void> {
@@ -141,16 +152,8 @@ async function uncountTerms(trx: Transaction<Database>, terms: readonly PackedTe
 
 /** The indexed terms (with frequencies) of each of `ids` that is indexed, each story's in term order. */
 export async function termsOfStories(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, IndexedTerm[]>> {
-  const packs: { articleId: string; terms: PackedTerm[] }[] = [];
-  for (const chunk of chunks(ids, ID_CHUNK)) {
-    const rows = await db
-      .selectFrom('article_key as k')
-      .innerJoin('article_term_pack as p', 'p.article_key', 'k.key')
-      .select(['k.article_id', 'p.terms'])
-      .where('k.article_id', 'in', chunk)
-      .execute();
-    for (const r of rows) packs.push({ articleId: r.article_id, terms: unpackTerms(r.terms) });
-  }
+  const packs: StoryPack[] = [];
+  for (const chunk of chunks(ids, ID_CHUNK)) packs.push(...(await packsOf(db, chunk)));
   const stats = new Map<number, { term: string; df: number }>();
   const termIds = [...new Set(packs.flatMap((p) => p.terms.map((t) => t.termId)))];
   for (const chunk of chunks(termIds, ID_CHUNK)) {
