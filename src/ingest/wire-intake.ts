@@ -89,7 +89,7 @@ export class WireIntake {
       }
       // What the queue keeps is the story with its body already sanitized, so it can be shown as it is.
       const input = article ? articleInput : { ...articleInput, bodyHtml: write.bodyHtml };
-      if (!article && inQueue?.item === JSON.stringify(input)) {
+      if (!article && inQueue && inQueue.item === JSON.stringify(input)) {
         summary.unchanged++;
         continue;
       }
@@ -285,9 +285,12 @@ class BandIndex<T> {
   }
 }
 
-/** FNV-1a of a text, cut to 30 bits: a small integer. */
-function smallHash(text: string): number {
+/**
+ * FNV-1a of a band key's last eight characters, cut to 30 bits: a small integer. A key ends in hex digits of MinHash
+ * values (`near-duplicates.ts`), as uniform as a hash of the whole key and a third of its length.
+ */
+function smallHash(band: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(0, band.length - 8); i < band.length; i++) h = Math.imul(h ^ band.charCodeAt(i), 0x01000193);
   return h >>> 2;
 }
