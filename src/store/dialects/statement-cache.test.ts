@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
-import { withStatementCache } from './statement-cache.js';
+import { STATEMENT_CACHE_LIMITS, withStatementCache } from './statement-cache.js';
+
+const limits = (over: Partial<typeof STATEMENT_CACHE_LIMITS>) => ({ ...STATEMENT_CACHE_LIMITS, ...over });
 
 function fakeDatabase() {
   const prepared: string[] = [];
@@ -29,7 +31,7 @@ describe('withStatementCache', () => {
 
   it('drops the least recently used statement when full', () => {
     const fake = fakeDatabase();
-    const db = withStatementCache(fake.database, 2);
+    const db = withStatementCache(fake.database, limits({ statements: 3, longStatements: 1 }));
     db.prepare('a');
     db.prepare('b');
     db.prepare('a'); // a is now the most recently used
@@ -39,12 +41,19 @@ describe('withStatementCache', () => {
     expect(fake.prepared).toEqual(['a', 'b', 'c', 'b']);
   });
 
-  it('does not keep long statements', () => {
+  it('keeps only a few long statements, and none too long', () => {
     const fake = fakeDatabase();
-    const db = withStatementCache(fake.database, 10, 5);
+    const db = withStatementCache(fake.database, limits({ statements: 10, longStatements: 1, shortSqlLength: 5, maxSqlLength: 10 }));
     db.prepare('select 1');
     db.prepare('select 1');
-    expect(fake.prepared).toEqual(['select 1', 'select 1']);
+    db.prepare('select 2'); // pushes out select 1: one long statement is kept
+    db.prepare('select 1');
+    db.prepare('a');
+    db.prepare('a'); // short ones are kept beside it
+    db.prepare('select 1');
+    db.prepare('select 1 + 1');
+    db.prepare('select 1 + 1');
+    expect(fake.prepared).toEqual(['select 1', 'select 2', 'select 1', 'a', 'select 1 + 1', 'select 1 + 1']);
   });
 
   it('closes the database', () => {
