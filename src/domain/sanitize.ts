@@ -76,4 +76,3 @@ export function sanitizedBodyText(sanitizedHtml: string): string {
   if (sanitizedHtml !== lastBody.html) lastBody = { html: sanitizedHtml, text: sanitizedHtml.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() };
   return lastBody.text;
 }
-

@@ -35,11 +35,12 @@ export const IMPORT_GROUP_ITEMS = 2_000;
 /**
  * The most items unit number `unit` (from 0) of an import takes: 500, then 1,000, then `IMPORT_GROUP_ITEMS`. The
  * first document is written as soon as it is prepared rather than once the first four are, while the worker prepares
- * the next ones (full Reuters corpus, four runs alternated: writing done in 13.0-15.3 s against 13.5-15.9 s).
+ * the next ones (full Reuters corpus, four runs alternated: writing done in 12.9-15.3 s against 13.5-15.9 s).
  */
 function unitItems(unit: number): number {
   return Math.min(IMPORT_GROUP_ITEMS, IMPORT_BATCH_SIZE * 2 ** unit);
 }
+
 export interface ImportProgress {
   phase: 'reading' | 'relating';
   done: number;

@@ -6,10 +6,10 @@ import { ConflictError } from '../domain/errors.js';
 import { slugify } from '../domain/slug.js';
 import { chunks } from './chunks.js';
 import { insertRecords } from './insert-records.js';
+import { type WeightedTerm, indexTerms, unindexTerms } from './related-index.js';
 import type { ArticleTable, Database } from './schema.js';
 import { selectArticles, selectSummaries, toSummary } from './summaries.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
-import { type WeightedTerm, indexTerms, unindexTerms } from './related-index.js';
 
 /** A fully resolved story to store: names of taxonomy entries, sanitized HTML, and the terms that index it. */
 export interface ArticleWrite {

@@ -1,9 +1,9 @@
 /** Stories' near-duplicate fingerprints, their band index, and the copies from other feeds folded into a story. */
-import { type Kysely, type Transaction } from 'kysely';
-import { chunks } from './chunks.js';
-import { insertRecords } from './insert-records.js';
+import type { Kysely, Transaction } from 'kysely';
 import { articleKeys } from './article-keys.js';
+import { chunks } from './chunks.js';
 import { inValues, insertColumns } from './dialects/column-insert.js';
+import { insertRecords } from './insert-records.js';
 import { orderByKey } from './key-order.js';
 import type { Database } from './schema.js';
 

@@ -7,8 +7,8 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { articleKeys } from './article-keys.js';
 import { chunks } from './chunks.js';
-import { insertRecords } from './insert-records.js';
 import { insertColumns, upsertColumns } from './dialects/column-insert.js';
+import { insertRecords } from './insert-records.js';
 import type { Database } from './schema.js';
 import { type PackedTerm, packTerms, unpackTerms } from './term-pack.js';
 
@@ -57,6 +57,8 @@ export async function indexTerms(trx: Transaction<Database>, stories: readonly {
     entry.next = at;
     at += entry.stories;
   }
+  // Slots are filled out of order, so into typed arrays: filling a plain array of that length so, one row array a
+  // slot, took 0.36 s of a Reuters import's profile.
   const termIds = new Float64Array(at);
   const storyKeys = new Float64Array(at);
   const weights = new Float64Array(at);

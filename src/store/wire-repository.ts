@@ -1,5 +1,5 @@
 /** The wire identity of imported articles: the agency's GUID and the version last taken in. */
-import { type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ArticleStatus } from '../domain/article.js';
 import { insertRecords } from './insert-records.js';
 import type { Database } from './schema.js';
