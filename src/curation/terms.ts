@@ -80,12 +80,16 @@ function decodeEntities(text: string): string {
  * at "bank". Words that are not plain lower-case Latin pass unchanged.
  */
 export function stem(word: string): string {
-  if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(?:sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is|os|as)$/.test(w)) w = w.slice(0, -1);
-  const suffix = /(?:ing|ed)$/.exec(w);
+  // Every rule below takes off an ending in s, g or d; most words have none of those.
+  if (w.endsWith('s')) {
+    if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+    else if (/(?:sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+    else if (!/(?:ss|us|is|os|as)$/.test(w)) w = w.slice(0, -1);
+  }
+  const last = w.charCodeAt(w.length - 1);
+  const suffix = last === 103 || last === 100 ? /(?:ing|ed)$/.exec(w) : null;
   if (suffix && w.length - suffix[0].length >= 3 && /[aeiouy]/.test(w.slice(0, -suffix[0].length))) {
     w = w.slice(0, -suffix[0].length);
     if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
@@ -107,6 +111,8 @@ interface Token {
 }
 
 const PUNCTUATION = /^[.,!?:;"“”()[\]|–—-]$/u;
+/** A word with a mark that reading it may take off or change: a dot, an apostrophe. */
+const MARKED = /[.'’]/;
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|st|mt|jr|sr|gov|sen|rep|gen|lt|col|corp|inc|co|no)\.$/i;
 
 /** What a text says about its own time, gathered while its words are read. */
@@ -129,7 +135,7 @@ function tokens(text: string, titleCase: boolean, stated?: StatedTime): Token[] 
   // punctuation mark.
   for (const match of normalized.matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[.,!?:;"“”()[\]|–—-]/gu)) {
     const run = match[0];
-    if (PUNCTUATION.test(run)) {
+    if (run.length === 1 && PUNCTUATION.test(run)) {
       if (/[.!?:;]/.test(run)) sentenceStart = true;
       clause++;
       index++;
@@ -146,30 +152,34 @@ function tokens(text: string, titleCase: boolean, stated?: StatedTime): Token[] 
       continue;
     }
     const endsSentence = run.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(run) && !ABBREVIATION.test(run);
-    const word = run.toLowerCase().replace(/[’]/g, "'").replace(/\.$/, '').replace(/'s$/, '').replace(/^'+|'+$/g, '');
+    const lower = run.toLowerCase();
+    const marked = MARKED.test(lower);
+    const word = marked ? lower.replace(/[’]/g, "'").replace(/\.$/, '').replace(/'s$/, '').replace(/^'+|'+$/g, '') : lower;
     const isName = !titleCase && !sentenceStart && CAPITALISED.test(run);
     sentenceStart = endsSentence;
     const position = index++;
     const wordClause = clause;
     if (endsSentence) clause++;
-    const country = countryOf(word) ?? countryOf(word.replace(/\./g, ''));
+    const dotted = marked && word.includes('.');
+    const plain = dotted ? word.replace(/\./g, '') : word;
+    const country = countryOf(word) ?? (dotted ? countryOf(plain) : undefined);
     if (country) {
       out.push({ term: country, name: true, index: position, clause: wordClause });
       continue;
     }
-    const plain = word.replace(/\./g, '');
     // Two letters are kept only as a name or an acronym: "Xi", "EU", "GM".
     const short = plain.length === 2 && (/^\p{Lu}{2}$/u.test(run) || (isName && /^\p{Lu}\p{Ll}$/u.test(run)));
     if (plain.length < 3 && !short) continue;
-    if (/^\d/.test(plain)) {
+    const first = plain.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
       if (stated) {
         const year = yearOf(plain);
         if (year !== null && year > stated.latestYear) stated.latestYear = year;
       }
       continue;
     }
-    if (stopwords.has(plain) || stopwords.has(word)) continue;
-    out.push({ term: stem(plain.replace(/'/g, '')), name: isName, index: position, clause: wordClause });
+    if (stopwords.has(plain) || (dotted && stopwords.has(word))) continue;
+    out.push({ term: stem(marked ? plain.replace(/'/g, '') : plain), name: isName, index: position, clause: wordClause });
   }
   return out;
 }
@@ -225,9 +235,19 @@ function pairs(list: Token[]): string[] {
   return out;
 }
 
+const SENTENCE_BREAK = /(?<=[.!?。！？])\s+|\n+/gu;
+
+/**
+ * The text's first `LEAD_SENTENCES` sentences, and the rest. Only the breaks up to the lead's end are looked for;
+ * the breaks themselves are whitespace, which reading the words skips.
+ */
 function leadAndRest(text: string): [string, string] {
-  const sentences = text.split(/(?<=[.!?。！？])\s+|\n+/u);
-  return [sentences.slice(0, LEAD_SENTENCES).join(' '), sentences.slice(LEAD_SENTENCES).join(' ')];
+  SENTENCE_BREAK.lastIndex = 0;
+  let breaks = 0;
+  for (let found = SENTENCE_BREAK.exec(text); found; found = SENTENCE_BREAK.exec(text)) {
+    if (++breaks === LEAD_SENTENCES) return [text.slice(0, found.index), text.slice(found.index + found[0].length)];
+  }
+  return [text, ''];
 }
 
 /**
