@@ -3,9 +3,11 @@
  * enough, a commit asks for a checkpoint and goes on, the thread copies the log into the database file, and what
  * was committed is all there after the store closes.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +97,22 @@ describe('WAL checkpoints on a thread of their own', () => {
     const reopened = new SqliteDatabase(file, { readonly: true });
     expect(reopened.prepare('select count(*) as n from note').get()).toEqual({ n: 1_000 });
     reopened.close();
+  });
+
+  it('keeps the process alive until the thread has closed, when nothing else does', () => {
+    const sqliteModule = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/store/dialects/sqlite.ts')).href;
+    const script = `
+      import { sql } from 'kysely';
+      import { openSqlite } from ${JSON.stringify(sqliteModule)};
+      const engine = openSqlite(${JSON.stringify(databaseFile())}, { checkpointThreadStartBytes: 1 });
+      await sql\`create table note (text text)\`.execute(engine.db);
+      await engine.db.transaction().execute((trx) => sql\`insert into note values (\${'z'.repeat(10_000)})\`.execute(trx));
+      await engine.close();
+      console.log('closed');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('closed');
+    expect(child.status).toBe(0);
   });
 
   it('has no thread for an in-memory database', async () => {

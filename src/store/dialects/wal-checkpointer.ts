@@ -68,6 +68,8 @@ export class WalCheckpointer {
     this.closing ??= (async () => {
       const worker = this.worker;
       if (!worker) return;
+      // Held by the thread until it has closed: an unreferenced thread alone would let the process end first.
+      worker.ref();
       await this.idle();
       const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ kind: 'close' } satisfies CheckpointRequest);
