@@ -3,7 +3,7 @@
  * the story's id, a few bytes a row instead of 36. A key is the story's for good and never given to another one,
  * so an index row whose story is gone points nowhere rather than at a stranger.
  */
-import { type Transaction, sql } from 'kysely';
+import type { Transaction } from 'kysely';
 import { upsertColumns } from './dialects/column-insert.js';
 import type { Database } from './schema.js';
 
@@ -29,7 +29,7 @@ export async function articleKeys(trx: Transaction<Database>, ids: readonly stri
       KEY_COLUMNS,
       unknown.map((id) => [id]),
       // A no-op update, so that a story keyed already is returned too.
-      sql`on conflict (article_id) do update set article_id = excluded.article_id`,
+      'on conflict (article_id) do update set article_id = excluded.article_id',
       ['key', 'article_id'],
     );
     for (const r of rows) known.set(r.article_id, Number(r.key));

@@ -97,7 +97,7 @@ async function countTerms(trx: Transaction<Database>, stories: readonly { terms:
     'term_stat',
     TERM_STAT_COLUMNS,
     [...df],
-    sql`on conflict (term) do update set df = term_stat.df + excluded.df`,
+    'on conflict (term) do update set df = term_stat.df + excluded.df',
     ['id', 'term'],
   );
   return new Map(rows.map((r) => [r.term, { id: Number(r.id), stories: df.get(r.term)!, next: 0 }]));

@@ -1,10 +1,12 @@
 /**
- * Inserting many rows of a few plain columns as ONE statement whose text does not depend on the row count: on
- * SQLite the rows go in as one JSON parameter read with `json_each`, on PostgreSQL as one array per column read with
- * `unnest`. A multi-row `VALUES` list instead carries a parameter per value (30,000 a statement), which Kysely builds
- * as a syntax tree node by node and SQLite parses and plans anew for every row count, never cached.
+ * Inserting many rows of a few plain columns: on SQLite as multi-row `VALUES` statements of power-of-two row counts
+ * with one bound parameter per value (`values-statement.ts`), their texts prepared once; on PostgreSQL as one
+ * statement per 50,000 rows with one array per column read with `unnest`, since every statement there is a round
+ * trip. On SQLite the rows went in as one JSON parameter read with `json_each` until SQLite's JSON reading turned
+ * out to cost more than the inserts: a Reuters import's band index rows 0.69-0.78 -> 0.29-0.35 s (bench/RESULTS.md).
  */
-import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import { quoted, rowsPerStatement, valuesStatement } from './values-statement.js';
 
 /** A column and its PostgreSQL type (for the array `unnest` reads it from). */
 export interface ColumnSpec {
@@ -12,8 +14,8 @@ export interface ColumnSpec {
   pgType: 'text' | 'bigint' | 'integer' | 'real' | 'double precision';
 }
 
-/** Rows (one value per column, in `columns` order) per statement: keeps one JSON parameter or array to a few MB. */
-const ROWS_PER_STATEMENT = 50_000;
+/** Rows per statement on PostgreSQL: keeps each column's array to a few MB. */
+const POSTGRES_ROWS_PER_STATEMENT = 50_000;
 
 export interface ColumnInsertOptions {
   /** Leave out rows whose key is already there (in the table or earlier in `rows`) instead of failing. */
@@ -24,22 +26,22 @@ export async function insertColumns(
   db: Kysely<any>,
   table: string,
   columns: readonly ColumnSpec[],
-  rows: readonly unknown[][],
+  rows: readonly (readonly unknown[])[],
   options: ColumnInsertOptions = {},
 ): Promise<void> {
-  await writeColumns(db, table, columns, rows, options.skipExisting ? sql`on conflict do nothing` : sql``, null);
+  await writeColumns(db, table, columns, rows, options.skipExisting ? 'on conflict do nothing' : '', null);
 }
 
 /**
- * `insertColumns` with a conflict clause (`on conflict … do …`), returning `returning`'s columns of every row
- * inserted or updated, in no particular order.
+ * `insertColumns` with a conflict clause (`on conflict … do …`, as SQL text), returning `returning`'s columns of
+ * every row inserted or updated, in no particular order.
  */
 export async function upsertColumns<R>(
   db: Kysely<any>,
   table: string,
   columns: readonly ColumnSpec[],
-  rows: readonly unknown[][],
-  onConflict: RawBuilder<unknown>,
+  rows: readonly (readonly unknown[])[],
+  onConflict: string,
   returning: readonly string[],
 ): Promise<R[]> {
   return writeColumns<R>(db, table, columns, rows, onConflict, returning);
@@ -49,26 +51,35 @@ async function writeColumns<R>(
   db: Kysely<any>,
   table: string,
   columns: readonly ColumnSpec[],
-  rows: readonly unknown[][],
-  onConflict: RawBuilder<unknown>,
+  rows: readonly (readonly unknown[])[],
+  onConflict: string,
   returning: readonly string[] | null,
 ): Promise<R[]> {
-  const names = sql.join(columns.map((c) => sql.id(c.name)));
-  const returned = returning ? sql` returning ${sql.join(returning.map((c) => sql.id(c)))}` : sql``;
+  const returned = returning ? `returning ${returning.map(quoted).join(', ')}` : '';
   const out: R[] = [];
-  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
-    let query: RawBuilder<R>;
-    if (isSqlite(db)) {
-      const fields = sql.join(columns.map((_, i) => sql`value ->> ${sql.lit(i)}`));
-      // `where true`: without it SQLite would read `on conflict` as part of the select's join.
-      query = sql<R>`insert into ${sql.table(table)} (${names}) select ${fields} from json_each(${JSON.stringify(chunk)}) where true ${onConflict}${returned}`;
-    } else {
-      const arrays = sql.join(columns.map((c, i) => sql`${chunk.map((row) => row[i])}::${sql.raw(c.pgType)}[]`));
-      query = sql<R>`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays}) ${onConflict}${returned}`;
+  if (isSqlite(db)) {
+    const names = columns.map((c) => c.name);
+    const tail = [onConflict, returned].filter(Boolean).join(' ');
+    for (let at = 0; at < rows.length; ) {
+      const count = rowsPerStatement(columns.length, rows.length - at);
+      const parameters: unknown[] = new Array(count * columns.length);
+      for (let i = 0, p = 0; i < count; i++) {
+        const row = rows[at + i]!;
+        for (let c = 0; c < columns.length; c++) parameters[p++] = row[c];
+      }
+      const { rows: got } = await db.executeQuery<R>(CompiledQuery.raw(valuesStatement(table, names, count, tail, false), parameters));
+      for (const row of got) out.push(row);
+      at += count;
     }
+    return out;
+  }
+  const names = sql.join(columns.map((c) => sql.id(c.name)));
+  for (let at = 0; at < rows.length; at += POSTGRES_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(at, at + POSTGRES_ROWS_PER_STATEMENT);
+    const arrays = sql.join(columns.map((c, i) => sql`${chunk.map((row) => row[i])}::${sql.raw(c.pgType)}[]`));
+    const query = sql<R>`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays}) ${sql.raw(onConflict)} ${sql.raw(returned)}`;
     const { rows: got } = await query.execute(db);
-    out.push(...got);
+    for (const row of got) out.push(row);
   }
   return out;
 }
