@@ -5,8 +5,8 @@
  * trip. On SQLite the rows went in as one JSON parameter read with `json_each` until SQLite's JSON reading turned
  * out to cost more than the inserts: a Reuters import's band index rows 0.69-0.78 -> 0.29-0.35 s (bench/RESULTS.md).
  */
-import { CompiledQuery, type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
-import { quoted, rowsPerStatement, valuesStatement } from './values-statement.js';
+import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import { insertValues, quoted } from './values-statement.js';
 
 /** A column and its PostgreSQL type (for the array `unnest` reads it from). */
 export interface ColumnSpec {
@@ -56,23 +56,11 @@ async function writeColumns<R>(
   returning: readonly string[] | null,
 ): Promise<R[]> {
   const returned = returning ? `returning ${returning.map(quoted).join(', ')}` : '';
-  const out: R[] = [];
   if (isSqlite(db)) {
-    const names = columns.map((c) => c.name);
     const tail = [onConflict, returned].filter(Boolean).join(' ');
-    for (let at = 0; at < rows.length; ) {
-      const count = rowsPerStatement(columns.length, rows.length - at);
-      const parameters: unknown[] = new Array(count * columns.length);
-      for (let i = 0, p = 0; i < count; i++) {
-        const row = rows[at + i]!;
-        for (let c = 0; c < columns.length; c++) parameters[p++] = row[c];
-      }
-      const { rows: got } = await db.executeQuery<R>(CompiledQuery.raw(valuesStatement(table, names, count, tail, false), parameters));
-      for (const row of got) out.push(row);
-      at += count;
-    }
-    return out;
+    return insertValues<R>(db, table, columns.map((c) => c.name), rows.length, (row, column) => rows[row]![column], tail);
   }
+  const out: R[] = [];
   const names = sql.join(columns.map((c) => sql.id(c.name)));
   for (let at = 0; at < rows.length; at += POSTGRES_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + POSTGRES_ROWS_PER_STATEMENT);

@@ -10,7 +10,7 @@ export interface StatementCacheLimits {
   statements: number;
   /**
    * Of those, long ones (SQL over `shortSqlLength`): multi-row statements, each holding a plan for thousands of
-   * parameters. Batches of records come in power-of-two row counts (`insert-records.ts`), so their texts recur and
+   * parameters. Batches of rows come in power-of-two row counts (`values-statement.ts`), so their texts recur and
    * a few dozen cover an import; a long statement with an arbitrary row count rarely recurs, and this bound keeps
    * such statements from filling memory.
    */
